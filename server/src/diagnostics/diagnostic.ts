@@ -1,0 +1,18 @@
+import type { Span } from '../syntax/span';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+/** Which phase produced a diagnostic; the language server publishes them together. */
+export type DiagnosticSource = 'syntax' | 'validation' | 'config' | 'capability' | 'check';
+
+/**
+ * One finding about a document. Codes reuse the reference's (`E0xx`, `W001`, …) where the
+ * meaning is the same; new findings use new codes (`W1xx`, `E7xx` for config, …).
+ */
+export interface HieDiagnostic {
+  severity: Severity;
+  code: string;
+  message: string;
+  span: Span;
+  source: DiagnosticSource;
+}

@@ -1,0 +1,31 @@
+/**
+ * Source positions as tree-sitter (web-tree-sitter) reports them: rows and columns are
+ * 0-based, columns and indices count UTF-16 code units — the same unit LSP uses.
+ * The CLI converts to the reference's 1-based byte positions with `LineIndex`.
+ */
+export interface Point {
+  row: number;
+  column: number;
+}
+
+export interface Span {
+  start: Point;
+  end: Point;
+  startIndex: number;
+  endIndex: number;
+}
+
+export function spanOf(node: { startPosition: Point; endPosition: Point; startIndex: number; endIndex: number }): Span {
+  return {
+    start: { row: node.startPosition.row, column: node.startPosition.column },
+    end: { row: node.endPosition.row, column: node.endPosition.column },
+    startIndex: node.startIndex,
+    endIndex: node.endIndex,
+  };
+}
+
+export function spanCovering(a: Span, b: Span): Span {
+  return { start: a.start, end: b.end, startIndex: a.startIndex, endIndex: b.endIndex };
+}
+
+export const EMPTY_SPAN: Span = { start: { row: 0, column: 0 }, end: { row: 0, column: 0 }, startIndex: 0, endIndex: 0 };
