@@ -1,0 +1,83 @@
+import type { Node, Tree } from 'web-tree-sitter';
+import type { HieDiagnostic } from '../diagnostics/diagnostic';
+import type { Span } from './span';
+import { firstSyntaxError } from './firstError';
+import { leafTokens, tokenKind, type Token } from './tokens';
+
+/** At most this many syntax diagnostics per document (a binary file would produce thousands). */
+const MAX_SYNTAX_DIAGNOSTICS = 50;
+
+const RESYNC_KINDS = new Set(['Element', 'Pattern', 'Template', 'Language', 'Import', 'From']);
+
+/**
+ * Syntax diagnostics of a tree: for each broken region, one diagnostic naming the first
+ * offending token with the reference's code and message (firstError.ts). After an error the
+ * reader resumes at the next top-level keyword in column 0, so one mistake gives one
+ * diagnostic instead of the reference's cascade.
+ */
+export function syntaxDiagnostics(tree: Tree): HieDiagnostic[] {
+  const root = tree.rootNode;
+  if (!root.hasError) return [];
+  const tokens = streamOf(root);
+  const out: HieDiagnostic[] = [];
+  let start = 0;
+  while (start < tokens.length && out.length < MAX_SYNTAX_DIAGNOSTICS) {
+    const failure = firstSyntaxError(tokens, start);
+    if (!failure) break;
+    out.push({ severity: 'error', code: failure.code, message: failure.message, span: tokenSpan(tokens[failure.at]), source: 'syntax' });
+    let next = failure.at + 1;
+    while (next < tokens.length - 1 && !(RESYNC_KINDS.has(tokens[next].kind) && tokens[next].start.column === 0)) next++;
+    start = next;
+  }
+  if (out.length === 0) out.push(fallback(root));
+  return out;
+}
+
+/** The parser's view of the text: leaves without trivia, zero-width end-of-input tokens folded into one Eof. */
+function streamOf(root: Node): Token[] {
+  const tokens = leafTokens(root).filter((t) => t.kind !== 'Eof');
+  const end = root.endPosition;
+  tokens.push({ kind: 'Eof', text: '', startIndex: root.endIndex, endIndex: root.endIndex, start: end, end });
+  return tokens;
+}
+
+function tokenSpan(token: Token): Span {
+  if (token.kind === 'Newline') {
+    // a newline token also covers the blank lines after it; point at the line end only
+    const width = token.text.startsWith('\r') ? 2 : 1;
+    return {
+      start: token.start,
+      end: { row: token.start.row, column: token.start.column + width },
+      startIndex: token.startIndex,
+      endIndex: token.startIndex + width,
+    };
+  }
+  return { start: token.start, end: token.end, startIndex: token.startIndex, endIndex: token.endIndex };
+}
+
+/** When the recogniser accepts what tree-sitter rejected: describe the first ERROR/MISSING node. */
+function fallback(root: Node): HieDiagnostic {
+  const bad = firstBroken(root) ?? root;
+  const span: Span = {
+    start: bad.startPosition,
+    end: bad.endPosition,
+    startIndex: bad.startIndex,
+    endIndex: bad.endIndex,
+  };
+  const message = bad.isMissing ? `Missing ${bad.type}` : `Unexpected ${bad.firstChild ? tokenKind(firstLeaf(bad)) : tokenKind(bad)}`;
+  return { severity: 'error', code: 'E000', message, span, source: 'syntax' };
+}
+
+function firstBroken(node: Node): Node | null {
+  if (node.isError || node.isMissing) return node;
+  for (const child of node.children) {
+    if (child && (child.hasError || child.isMissing)) return firstBroken(child);
+  }
+  return null;
+}
+
+function firstLeaf(node: Node): Node {
+  let current = node;
+  while (current.firstChild) current = current.firstChild;
+  return current;
+}
