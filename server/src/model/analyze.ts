@@ -14,7 +14,11 @@ export interface Analysis {
 /** Everything the parse and validate phases know about one document (language.md §1). */
 export function analyze(tree: Tree, text: string, options: ValidationOptions): Analysis {
   const program = buildProgram(tree, text);
-  const diagnostics = mergeDiagnostics([...syntaxDiagnostics(tree), ...validate(tree, program, options)]);
+  const syntax = syntaxDiagnostics(tree);
+  // one mistake, one diagnostic: a line with a syntax error gets no follow-up validation finding
+  const brokenRows = new Set(syntax.map((d) => d.span.start.row));
+  const validation = validate(tree, program, options).filter((d) => !brokenRows.has(d.span.start.row));
+  const diagnostics = mergeDiagnostics([...syntax, ...validation]);
   return { program, diagnostics };
 }
 

@@ -105,6 +105,7 @@ type Report = (severity: Severity, code: string, message: string, span: Span) =>
 
 /** `element a:` with no indented line (and not even a comment) after it: the reference's E007. */
 function emptyIndentBlock(block: Node, report: Report): void {
+  if (block.hasError) return; // the syntax error inside says it better
   for (const child of block.children) {
     if (!child) continue;
     const type = child.type;

@@ -199,14 +199,14 @@ class Recogniser {
     this.advance();
     this.name();
     if (this.at('Implements')) this.implementsClause();
-    this.block('pattern', false);
+    this.block('pattern');
   }
 
   private element(context: BodyContext | 'element'): void {
     this.advance();
     this.name();
     if (this.at('Implements')) this.implementsClause();
-    this.block(context === 'pattern' ? 'pattern' : 'element', true);
+    this.block(context === 'pattern' ? 'pattern' : 'element');
   }
 
   private implementsClause(): void {
@@ -218,7 +218,7 @@ class Recogniser {
     }
   }
 
-  private block(context: BodyContext, allowMissingColon: boolean): void {
+  private block(context: BodyContext): void {
     const kind = this.peek();
     if (kind === 'LBrace') return this.braceBody(context);
     if (kind === 'Colon') {
@@ -226,7 +226,7 @@ class Recogniser {
       if (!this.at('Newline')) this.fail('E007', `Expected Indent, found ${this.found()}`);
       return this.indentBody(context);
     }
-    if (kind === 'Newline' && allowMissingColon) return this.indentBody(context);
+    // (the grammar reads a body after a header without `:`; validate.ts reports it too)
     this.fail('E007', `Expected Colon, found ${kind}`);
   }
 
@@ -392,7 +392,8 @@ class Recogniser {
     while (this.at('Dot')) {
       this.advance();
       if (this.at('Star')) return this.advance();
-      if (!this.at('Identifier')) this.fail('E008', `Expected newline, found ${this.found()}`);
+      // tree-sitter reads a keyword that cannot start anything here as a plain identifier
+      if (!this.isName(this.peek())) this.fail('E008', `Expected newline, found ${this.found()}`);
       this.advance();
     }
   }
@@ -408,7 +409,7 @@ class Recogniser {
       this.advance();
       this.name();
     }
-    if (this.at('Colon') || this.at('LBrace')) return this.block(context, false);
+    if (this.at('Colon') || this.at('LBrace')) return this.block(context);
     this.eol();
   }
 
@@ -436,7 +437,9 @@ class Recogniser {
   }
 
   private primary(): void {
-    switch (this.peek()) {
+    const kind = this.peek();
+    if (SOFT_KEYWORDS.has(kind)) return this.advance(); // as tree-sitter: a keyword that cannot start anything here is a name
+    switch (kind) {
       case 'Identifier':
       case 'StringSingle':
       case 'StringDouble':

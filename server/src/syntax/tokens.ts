@@ -57,6 +57,8 @@ export function tokenKind(leaf: Node): string {
       return 'Eof';
     case 'doc_comment':
       return 'DocComment';
+    case 'wildcard':
+      return 'Star';
     default:
       return KEYWORD_KINDS[type] ?? PUNCTUATION_KINDS[type] ?? type;
   }
