@@ -24,7 +24,8 @@
 
 enum TokenType { NEWLINE, INDENT, DEDENT, COMMENT, DOC_COMMENT, BLOCK_COMMENT, MISSING_CLOSE_BRACE, ERROR_SENTINEL };
 
-#define MAX_DEPTH 1024
+/* Deeper indentation than this is treated as the deepest level (serialisation must fit in 1 KiB). */
+#define MAX_DEPTH 1000
 
 typedef struct {
   uint16_t stack[MAX_DEPTH];
@@ -128,36 +129,57 @@ void *tree_sitter_hielements_external_scanner_create(void) {
 
 void tree_sitter_hielements_external_scanner_destroy(void *payload) { free(payload); }
 
+/*
+ * State layout: pending_indent, started, eof_newline, pending_dedents (2 bytes), then the
+ * indentation stack above the bottom 0 as deltas: one byte each (< 255), or 255 + 2 bytes.
+ */
 unsigned tree_sitter_hielements_external_scanner_serialize(void *payload, char *buffer) {
   Scanner *s = (Scanner *)payload;
   unsigned size = 0;
   buffer[size++] = (char)s->pending_indent;
   buffer[size++] = (char)s->started;
   buffer[size++] = (char)s->eof_newline;
-  memcpy(buffer + size, &s->pending_dedents, 2); size += 2;
-  uint16_t depth = s->depth;
-  /* keep within TREE_SITTER_SERIALIZATION_BUFFER_SIZE (1024): at most 500 levels stored */
-  if (depth > 500) depth = 500;
-  memcpy(buffer + size, &depth, 2); size += 2;
-  memcpy(buffer + size, s->stack, depth * 2); size += depth * 2;
+  memcpy(buffer + size, &s->pending_dedents, 2);
+  size += 2;
+  for (uint16_t i = 1; i < s->depth; i++) {
+    uint16_t delta = (uint16_t)(s->stack[i] - s->stack[i - 1]);
+    if (delta < 255) {
+      if (size + 1 > TREE_SITTER_SERIALIZATION_BUFFER_SIZE) break;
+      buffer[size++] = (char)delta;
+    } else {
+      if (size + 3 > TREE_SITTER_SERIALIZATION_BUFFER_SIZE) break;
+      buffer[size++] = (char)255;
+      memcpy(buffer + size, &delta, 2);
+      size += 2;
+    }
+  }
   return size;
 }
 
 void tree_sitter_hielements_external_scanner_deserialize(void *payload, const char *buffer, unsigned length) {
   Scanner *s = (Scanner *)payload;
-  memset(s, 0, sizeof(Scanner));
   s->depth = 1;
-  if (length < 7) return;
+  s->stack[0] = 0;
+  s->pending_indent = 0;
+  s->started = 0;
+  s->eof_newline = 0;
+  s->pending_dedents = 0;
+  if (length < 5) return;
   unsigned size = 0;
   s->pending_indent = (uint8_t)buffer[size++];
   s->started = (uint8_t)buffer[size++];
   s->eof_newline = (uint8_t)buffer[size++];
-  memcpy(&s->pending_dedents, buffer + size, 2); size += 2;
-  uint16_t depth;
-  memcpy(&depth, buffer + size, 2); size += 2;
-  if (depth < 1 || size + depth * 2 > length) { s->depth = 1; s->stack[0] = 0; return; }
-  memcpy(s->stack, buffer + size, depth * 2);
-  s->depth = depth;
+  memcpy(&s->pending_dedents, buffer + size, 2);
+  size += 2;
+  while (size < length && s->depth < MAX_DEPTH) {
+    uint16_t delta = (uint8_t)buffer[size++];
+    if (delta == 255 && size + 2 <= length) {
+      memcpy(&delta, buffer + size, 2);
+      size += 2;
+    }
+    s->stack[s->depth] = (uint16_t)(s->stack[s->depth - 1] + delta);
+    s->depth++;
+  }
 }
 
 bool tree_sitter_hielements_external_scanner_scan(void *payload, TSLexer *lexer, const bool *valid_symbols) {

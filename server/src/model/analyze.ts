@@ -18,9 +18,12 @@ export function analyze(tree: Tree, text: string, options: ValidationOptions): A
   // one mistake, one diagnostic: a line with a syntax error gets no follow-up validation finding
   const brokenRows = new Set(syntax.map((d) => d.span.start.row));
   const validation = validate(tree, program, options).filter((d) => !brokenRows.has(d.span.start.row));
-  const diagnostics = mergeDiagnostics([...syntax, ...validation]);
+  const diagnostics = mergeDiagnostics([...syntax, ...validation]).slice(0, MAX_DIAGNOSTICS);
   return { program, diagnostics };
 }
+
+/** A garbage file gets a readable number of diagnostics, not thousands. */
+const MAX_DIAGNOSTICS = 60;
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2, hint: 3 } as const;
 

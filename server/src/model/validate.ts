@@ -2,6 +2,7 @@ import { Query, type Language, type Node, type Tree } from 'web-tree-sitter';
 import type { HieDiagnostic, Severity } from '../diagnostics/diagnostic';
 import { spanOf, type Span } from '../syntax/span';
 import { HARD_KEYWORDS, KEYWORD_KINDS, tokenKind } from '../syntax/tokens';
+import { UNTERMINATED_STRING } from '../syntax/firstError';
 import type { Element, Program, RequirementElementBody } from './types';
 
 /**
@@ -77,7 +78,7 @@ export function validate(tree: Tree, program: Program, options: ValidationOption
         if (!node.childForFieldName('value')) report('error', 'E003', 'Not a template binding', spanOf(node.firstChild ?? node));
         break;
       case 'unterminated_string':
-        report('error', 'E018', 'Unterminated string literal: add the closing quote on the same line', spanOf(node));
+        report('error', 'E018', UNTERMINATED_STRING, spanOf(node));
         break;
       case 'block_comment':
         if (!isClosedBlockComment(node.text)) {

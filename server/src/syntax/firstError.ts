@@ -22,7 +22,7 @@ const SOFT_KEYWORDS = new Set([
   'Binds', 'To', 'Requires', 'Allows', 'Forbids', 'Descendant', 'Connection', 'Language', 'ConnectionCheck',
 ]);
 
-const ACTIONS = new Set(['Requires', 'Allows', 'Forbids']);
+export const UNTERMINATED_STRING = 'Unterminated string literal: add the closing quote on the same line';
 
 const TOP_LEVEL = "Expected 'template', 'element', or 'language'";
 const ELEMENT_BODY = "Expected 'scope', 'ref', 'uses', 'check', or 'element'";
@@ -124,6 +124,7 @@ class Recogniser {
   }
 
   private importPath(): void {
+    if (this.at('UnterminatedString')) this.fail('E018', UNTERMINATED_STRING);
     if (this.at('StringSingle') || this.at('StringDouble')) this.advance();
     else this.qualifiedName();
   }
@@ -447,6 +448,8 @@ class Recogniser {
       case 'True':
       case 'False':
         return this.advance();
+      case 'UnterminatedString':
+        return this.fail('E018', UNTERMINATED_STRING);
       case 'LBracket':
         this.advance();
         while (!this.at('RBracket')) {

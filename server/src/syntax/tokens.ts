@@ -43,8 +43,9 @@ export function tokenKind(leaf: Node): string {
     case 'identifier':
       return KEYWORD_KINDS[leaf.text] ?? 'Identifier';
     case 'string':
-    case 'unterminated_string':
       return leaf.text.startsWith('"') ? 'StringDouble' : 'StringSingle';
+    case 'unterminated_string':
+      return 'UnterminatedString';
     case 'number':
       return 'Number';
     case 'newline':

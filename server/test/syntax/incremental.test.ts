@@ -1,0 +1,88 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import * as fc from 'fast-check';
+import type { Node } from 'web-tree-sitter';
+import { HieParser } from '../../src/syntax/hieParser';
+import { HieDocument } from '../../src/syntax/document';
+import { LineIndex } from '../../src/syntax/lineIndex';
+import { analyze } from '../../src/model/analyze';
+import { REFERENCE } from '../helpers/paths';
+
+/**
+ * Incremental parsing is only an optimisation: after every random LSP-style edit, the
+ * edited tree and the diagnostics must equal those of a fresh parse of the same text.
+ */
+const FRAGMENTS = [
+  '\n', '\r\n', '    ', '\t', ' ', ':', '{', '}', '(', ')', '[', ']', ',', '.', '=', '<', '>', '*', '#', '## doc', '###', "'", '"',
+  'element x', 'element y:\n    scope s = files.folder_selector(\'s\')\n', 'scope y = files.f(\'a\')', 'check files.exists(s, \'a\')',
+  'pattern p {\n', 'requires descendant scope q', 'import files\n', 'ref r: T', 'uses', 'binds a.b', 'x.y.z = 1', '-', ';', 'é',
+  '2.5', 'true', 'language rust', 'connection_check c(a: scope[]):', '\n        ',
+];
+
+function dump(node: Node, out: string[] = []): string[] {
+  out.push(`${node.type}@${node.startIndex}-${node.endIndex}${node.isMissing ? '!' : ''}`);
+  for (const child of node.children) if (child) dump(child, out);
+  return out;
+}
+
+const known = { knownLibraries: new Set(['files', 'python', 'rust']) };
+
+describe('incremental parsing (property)', function () {
+  this.timeout(120_000);
+  let parser: HieParser;
+  before(async () => {
+    parser = await HieParser.create();
+  });
+
+  const bases = ['examples/simple.hie', 'examples/v2_syntax_example.hie', 'examples/language_example.hie'].map((f) =>
+    readFileSync(path.join(REFERENCE, f), 'utf8'),
+  );
+
+  const edit = fc.record({
+    start: fc.double({ min: 0, max: 1, noNaN: true }),
+    length: fc.nat({ max: 12 }),
+    insert: fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 4 })),
+  });
+
+  it('2,000 random edits: tree and diagnostics equal a fresh parse after each one', () => {
+    let edits = 0;
+    fc.assert(
+      fc.property(fc.nat({ max: bases.length - 1 }), fc.array(edit, { minLength: 8, maxLength: 20 }), (baseIndex, script) => {
+        const doc = new HieDocument(parser, bases[baseIndex]);
+        try {
+          for (const e of script) {
+            const text = doc.text;
+            const from = Math.floor(e.start * text.length);
+            const to = Math.min(text.length, from + e.length);
+            const lines = new LineIndex(text);
+            const a = lines.pointAt(from);
+            const b = lines.pointAt(to);
+            doc.applyChanges([{ range: { start: { line: a.row, character: a.column }, end: { line: b.row, character: b.column } }, text: e.insert }]);
+            edits++;
+            const expectedText = text.slice(0, from) + e.insert + text.slice(to);
+            assert.equal(doc.text, expectedText);
+            const fresh = parser.parse(expectedText);
+            try {
+              assert.deepEqual(dump(doc.tree.rootNode), dump(fresh.rootNode));
+              assert.deepEqual(analyze(doc.tree, doc.text, known).diagnostics, analyze(fresh, expectedText, known).diagnostics);
+            } finally {
+              fresh.delete();
+            }
+          }
+        } finally {
+          doc.dispose();
+        }
+      }),
+      { numRuns: 250, seed: 20261126 },
+    );
+    assert.ok(edits >= 2000, `only ${edits} edits`);
+  });
+
+  it('whole-document replacement resets the tree', () => {
+    const doc = new HieDocument(parser, 'element a:\n');
+    doc.applyChanges([{ text: "element b:\n    scope s = files.folder_selector('s')\n" }]);
+    assert.equal(doc.tree.rootNode.hasError, false);
+    doc.dispose();
+  });
+});
