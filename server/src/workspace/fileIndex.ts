@@ -105,11 +105,14 @@ export class FileIndex implements ObservableIndex {
   }
 
   peekText(file: string): string | undefined | null {
-    const entry = this.texts.get(path.resolve(file));
+    // Callers usually pass the absolute paths walks return: look those up without resolving.
+    const entry = this.texts.get(file) ?? this.texts.get(path.resolve(file));
     return entry ? entry.text : null;
   }
 
   async readText(file: string): Promise<string | undefined> {
+    const direct = this.texts.get(file);
+    if (direct) return direct.text;
     const abs = path.resolve(file);
     const cached = this.texts.get(abs);
     if (cached) return cached.text;

@@ -14,8 +14,9 @@ export function joinPath(left: string, right: string): string {
 
 /** Final path component (Rust `file_name`): `a/b.rs` → `b.rs`; none for `..` or `/`. */
 export function fileName(p: string): string | undefined {
-  const trimmed = p.replace(/\/+$/, '');
-  const name = trimmed.slice(trimmed.lastIndexOf('/') + 1);
+  let end = p.length;
+  while (end > 0 && p.charCodeAt(end - 1) === 47 /* / */) end--;
+  const name = p.slice(p.lastIndexOf('/', end - 1) + 1, end);
   return name === '' || name === '..' || name === '.' ? undefined : name;
 }
 
@@ -43,8 +44,16 @@ export class Workspace {
     this.abs = path.resolve(text);
   }
 
+  /** One object per workspace string and current directory (resolving is not free). */
   static of(ctx: CallContext): Workspace {
-    return new Workspace(ctx.workspace);
+    const key = process.cwd() + '\0' + ctx.workspace;
+    let ws = workspaces.get(key);
+    if (!ws) {
+      ws = new Workspace(ctx.workspace);
+      if (workspaces.size > 64) workspaces.clear();
+      workspaces.set(key, ws);
+    }
+    return ws;
   }
 
   /** `<ws>/<rel>` as the reference builds it. */
@@ -59,7 +68,8 @@ export class Workspace {
 
   /** The reported form of an absolute path below the workspace. */
   display(abs: string): string {
-    return this.join(path.relative(this.abs, abs));
+    const prefix = this.abs.endsWith(path.sep) ? this.abs : this.abs + path.sep;
+    return this.join(abs.startsWith(prefix) ? abs.slice(prefix.length) : path.relative(this.abs, abs));
   }
 
   /** Whether an absolute path is inside the workspace (lexically, or through its real path). */
@@ -80,6 +90,8 @@ export class Workspace {
     return { joined, abs };
   }
 }
+
+const workspaces = new Map<string, Workspace>();
 
 export function outsideError(code: string, shown: string): LibraryError {
   return new LibraryError(code, `path '${shown}' is outside the workspace`);

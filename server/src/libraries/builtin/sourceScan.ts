@@ -28,6 +28,7 @@ interface QueryEntry {
 export class SourceScan {
   private filesMemo: { walk: readonly string[]; files: string[] } | undefined;
   private readonly queries = new Map<string, QueryEntry>();
+  private shownMemo: { files: readonly string[]; shown: { shown: string; stem: string | undefined }[] } | undefined;
 
   constructor(
     private readonly index: WorkspaceIndex,
@@ -49,6 +50,18 @@ export class SourceScan {
     const rel = path.relative(this.root, file).split(path.sep);
     for (let i = 0; i < rel.length - 1; i++) if (this.filter.excludedDirectory(rel[i])) return false;
     return true;
+  }
+
+  /**
+   * The source files as reported paths with their stems, computed once per file list
+   * (selectors filter this list on every call).
+   */
+  async shownFiles(display: (abs: string) => string, stem: (p: string) => string | undefined): Promise<{ shown: string; stem: string | undefined }[]> {
+    const files = await this.files();
+    if (this.shownMemo?.files !== files) {
+      this.shownMemo = { files, shown: files.map((f) => { const shown = display(f); return { shown, stem: stem(shown) }; }) };
+    }
+    return this.shownMemo.shown;
   }
 
   /** Cached text (no disk access when the index has it), or undefined when unreadable. */

@@ -27,12 +27,13 @@ export function syntaxCacheOf(index: WorkspaceIndex): SyntaxCache {
 }
 
 export function languageState<F>(ctx: CallContext, language: SourceLanguage, workspaceAbs: string, filter: SourceFilter): LanguageState<F> {
+  // Keyed by the workspace string too: reported paths (memoised by the scan) start with it.
   let byKey = states.get(ctx.index);
   if (!byKey) {
     byKey = new Map();
     states.set(ctx.index, byKey);
   }
-  const key = language + '\0' + workspaceAbs;
+  const key = language + '\0' + workspaceAbs + '\0' + ctx.workspace;
   let state = byKey.get(key) as LanguageState<F> | undefined;
   if (!state) {
     state = { language, scan: new SourceScan(ctx.index, workspaceAbs, filter), facts: new FactsCache<F>(), syntax: syntaxCacheOf(ctx.index) };

@@ -2,6 +2,7 @@ import type { ScopeValue } from '../../../eval/values';
 import type { CallContext } from '../../library';
 import { factsOf, languageState, scopeFileText, type LanguageState } from '../sourceState';
 import { Workspace } from '../paths';
+import { containsWord } from '../wordMatch';
 import { pythonFactsExtractor, type PythonFacts } from './facts';
 
 /** Directory names never scanned for workspace Python files (stdlib.md §4, `*.egg-info` by suffix). */
@@ -31,7 +32,7 @@ export async function pythonFacts(pc: PythonContext, file: string, text: string)
 export async function findPythonFiles(pc: PythonContext, key: string, word: string, has: (f: PythonFacts) => boolean): Promise<string[]> {
   const files = await pc.state.scan.query(
     key,
-    (file, text) => (text.includes(word) ? pythonFacts(pc, file, text).then(has) : false),
+    (file, text) => (containsWord(text, word) ? pythonFacts(pc, file, text).then(has) : false),
     pc.ctx.signal,
   );
   return files.map((f) => pc.ws.display(f));

@@ -15,12 +15,10 @@ const moduleSelector = defineFunction({
     const parts = modulePath.split('.');
     const last = parts[parts.length - 1];
     const joined = parts.join('/');
-    const shown = (await pc.state.scan.files()).map((f) => pc.ws.display(f));
-    const selected = shown.filter((p) => {
-      const stem = fileStem(p);
-      const named = stem === last || (stem === '__init__' && p.includes(last));
-      return named && (parts.length < 2 || p.includes(joined));
-    });
+    const files = await pc.state.scan.shownFiles((f) => pc.ws.display(f), fileStem);
+    const selected = files
+      .filter(({ shown, stem }) => (stem === last || (stem === '__init__' && shown.includes(last))) && (parts.length < 2 || shown.includes(joined)))
+      .map((f) => f.shown);
     return scope({ File: modulePath }, [...new Set(selected)].sort());
   },
 });

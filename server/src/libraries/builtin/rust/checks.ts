@@ -3,6 +3,7 @@ import type { CheckOutcome } from '../../library';
 import { checkError, defineFunction, fail, outcome, pass, scopeParam, stringParam } from '../define';
 import { scopeFileText } from '../sourceState';
 import { containsRun } from '../treeText';
+import { containsWord } from '../wordMatch';
 import type { RustFacts } from './facts';
 import { itemFinders } from './selectors';
 import { findRustFiles, moduleName, rustContext, rustFacts, type RustContext } from './rustWorkspace';
@@ -30,19 +31,27 @@ function existenceCheck(
   });
 }
 
-/** Facts of every readable file of a scope, in order (unreadable files skipped). */
-async function scopeFacts(rc: RustContext, s: ScopeValue): Promise<{ path: string; text: string; facts: RustFacts }[]> {
-  const out: { path: string; text: string; facts: RustFacts }[] = [];
+/**
+ * Facts of every readable file of a scope, in order (unreadable files skipped). Files whose
+ * text fails `mayHold` (a sound textual pre-filter) are not parsed.
+ */
+async function scopeFacts(rc: RustContext, s: ScopeValue, mayHold: (text: string) => boolean = () => true): Promise<RustFacts[]> {
+  const out: RustFacts[] = [];
   for (const p of s.paths) {
     const text = await scopeFileText(rc.ctx, rc.ws, p);
-    if (text === undefined) continue;
-    out.push({ path: p, text, facts: await rustFacts(rc, rc.ws.absolute(p), text) });
+    if (text === undefined || !mayHold(text)) continue;
+    out.push(await rustFacts(rc, rc.ws.absolute(p), text));
   }
   return out;
 }
 
-async function someFileOf(rc: RustContext, s: ScopeValue, has: (facts: RustFacts) => boolean): Promise<boolean> {
-  return (await scopeFacts(rc, s)).some((f) => has(f.facts));
+async function someFileOf(rc: RustContext, s: ScopeValue, has: (facts: RustFacts) => boolean, mayHold?: (text: string) => boolean): Promise<boolean> {
+  for (const p of s.paths) {
+    const text = await scopeFileText(rc.ctx, rc.ws, p);
+    if (text === undefined || (mayHold && !mayHold(text))) continue;
+    if (has(await rustFacts(rc, rc.ws.absolute(p), text))) return true;
+  }
+  return false;
 }
 
 function scopeCheck(
@@ -52,6 +61,7 @@ function scopeCheck(
   example: string,
   holds: (facts: RustFacts, arg: string) => boolean,
   failure: (arg: string) => string,
+  mayHold: (text: string, arg: string) => boolean,
 ) {
   const scopeP = scopeParam('scope', 'Files to inspect', codes.scope[0], codes.scope[1]);
   if (codes.arg) {
@@ -63,7 +73,7 @@ function scopeCheck(
       returns: 'CheckResult',
       example,
       async run([s, arg], ctx): Promise<CheckOutcome> {
-        return outcome(await someFileOf(rustContext(ctx), s, (f) => holds(f, arg)), failure(arg));
+        return outcome(await someFileOf(rustContext(ctx), s, (f) => holds(f, arg), (t) => mayHold(t, arg)), failure(arg));
       },
     });
   }
@@ -74,7 +84,7 @@ function scopeCheck(
     returns: 'CheckResult',
     example,
     async run([s], ctx): Promise<CheckOutcome> {
-      return outcome(await someFileOf(rustContext(ctx), s, (f) => holds(f, '')), failure(''));
+      return outcome(await someFileOf(rustContext(ctx), s, (f) => holds(f, ''), (t) => mayHold(t, '')), failure(''));
     },
   });
 }
@@ -119,6 +129,7 @@ async function dependency(rc: RustContext, a: ScopeValue, b: ScopeValue): Promis
   for (const p of a.paths) {
     const text = await scopeFileText(rc.ctx, rc.ws, p);
     if (text === undefined) return { kind: 'error', message: `Could not read file: ${p}` };
+    if (!targets.some((t) => containsWord(text, t))) continue;
     const facts = await rustFacts(rc, rc.ws.absolute(p), text);
     if (targets.some((t) => dependsOnModule(facts, t))) return { kind: 'pass' };
   }
@@ -131,7 +142,7 @@ async function primaryType(rc: RustContext, s: ScopeValue): Promise<string | und
     const m = /^(struct|enum|trait):(.*)$/s.exec(s.kind.File);
     if (m) return m[2];
   }
-  for (const { facts } of await scopeFacts(rc, s)) {
+  for (const facts of await scopeFacts(rc, s, (text) => containsWord(text, 'struct') || containsWord(text, 'enum'))) {
     const found = facts.structs.find((x) => x.isPub) ?? facts.enums.find((x) => x.isPub);
     if (found) return found.name;
   }
@@ -139,7 +150,7 @@ async function primaryType(rc: RustContext, s: ScopeValue): Promise<string | und
 }
 
 async function scopeMentions(rc: RustContext, s: ScopeValue, name: string): Promise<boolean> {
-  return someFileOf(rc, s, (f) => f.identifiers.has(name));
+  return someFileOf(rc, s, (f) => f.identifiers.has(name), (text) => containsWord(text, name));
 }
 
 const dependsOn = defineFunction({
@@ -250,6 +261,7 @@ export const rustChecks = [
       return allPaths(f).some((p) => containsRun(p, segments));
     },
     (m) => `Module does not use '${m}'`,
+    (text, m) => m.split('::').every((seg) => seg === '' || containsWord(text, seg)),
   ),
   scopeCheck(
     'has_derive',
@@ -258,6 +270,7 @@ export const rustChecks = [
     "check rust.has_derive(models, 'Serialize')",
     (f, d) => f.derives.has(d),
     (d) => `No #[derive(${d})] found`,
+    (text, d) => text.includes('derive') && containsWord(text, d.split('::').pop() ?? d),
   ),
   scopeCheck(
     'has_docs',
@@ -266,6 +279,7 @@ export const rustChecks = [
     'check rust.has_docs(core)',
     (f) => f.hasDocs,
     () => 'No documentation comments found',
+    (text) => text.includes('//') || text.includes('/*') || text.includes('doc'),
   ),
   scopeCheck(
     'has_tests',
@@ -274,6 +288,7 @@ export const rustChecks = [
     'check rust.has_tests(core)',
     (f) => f.hasTests,
     () => 'No tests found',
+    (text) => containsWord(text, 'test'),
   ),
   dependsOn,
   noDependency,

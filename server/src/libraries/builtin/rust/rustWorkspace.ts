@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import type { CallContext } from '../../library';
 import { factsOf, languageState, type LanguageState } from '../sourceState';
 import { fileName, fileStem, Workspace } from '../paths';
+import { containsWord } from '../wordMatch';
 import { rustFactsExtractor, type RustFacts } from './facts';
 
 /** Directory names never scanned for workspace Rust files (stdlib.md §3). */
@@ -35,7 +36,7 @@ export async function rustFacts(rc: RustContext, file: string, text: string): Pr
 export async function findRustFiles(rc: RustContext, key: string, words: string[], has: (facts: RustFacts) => boolean): Promise<string[]> {
   const files = await rc.state.scan.query(
     key,
-    (file, text) => (words.every((w) => text.includes(w)) ? rustFacts(rc, file, text).then(has) : false),
+    (file, text) => (words.every((w) => containsWord(text, w)) ? rustFacts(rc, file, text).then(has) : false),
     rc.ctx.signal,
   );
   return files.map((f) => rc.ws.display(f));

@@ -42,11 +42,10 @@ const moduleSelector = defineFunction({
     const rc = rustContext(ctx);
     const segments = modulePath.split('::');
     const last = segments[segments.length - 1];
-    const shown = (await rc.state.scan.files()).map((f) => rc.ws.display(f));
-    const selected = shown.filter((p) => {
-      const stem = fileStem(p);
-      return stem === last || (stem === 'mod' && p.includes(last));
-    });
+    const files = await rc.state.scan.shownFiles((f) => rc.ws.display(f), fileStem);
+    const selected = files
+      .filter(({ shown, stem }) => stem === last || (stem === 'mod' && shown.includes(last)))
+      .map((f) => f.shown);
     return scope({ File: modulePath }, [...new Set(selected)].sort());
   },
 });
