@@ -51,6 +51,16 @@ describe('python library (conformance PY-01..PY-11)', () => {
       },
     ));
 
+  it('module_selector matches paths below the workspace, not the workspace name', async () => {
+    const parent = makeWorkspace({ 'api-home/pkg/__init__.py': '', 'api-home/api/__init__.py': '' });
+    try {
+      const ws = `${parent}/api-home`;
+      assert.deepEqual((await select(python, 'module_selector', [s('api')], contextFor(ws))).paths, [`${ws}/api/__init__.py`]);
+    } finally {
+      removeWorkspace(parent);
+    }
+  });
+
   it('PY-04 imports', () =>
     withWorkspace({ 'main.py': '\nimport os\nfrom typing import List\nimport requests\n' }, async (ctx, scopeOf) => {
       const m = await scopeOf('main.py');

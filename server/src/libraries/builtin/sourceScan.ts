@@ -10,6 +10,13 @@ export interface SourceFilter {
   excludedDirectory(name: string): boolean;
 }
 
+/** A source file as reported (`<ws>/<rel>`), relative to the workspace, and its stem. */
+export interface ShownFile {
+  shown: string;
+  rel: string;
+  stem: string | undefined;
+}
+
 /** A per-file test; may be async (parsing), but is usually a cheap synchronous pre-filter. */
 export type FileTest = (file: string, text: string) => boolean | Promise<boolean>;
 
@@ -28,7 +35,7 @@ interface QueryEntry {
 export class SourceScan {
   private filesMemo: { walk: readonly string[]; files: string[] } | undefined;
   private readonly queries = new Map<string, QueryEntry>();
-  private shownMemo: { files: readonly string[]; shown: { shown: string; stem: string | undefined }[] } | undefined;
+  private shownMemo: { files: readonly string[]; shown: ShownFile[] } | undefined;
 
   constructor(
     private readonly index: WorkspaceIndex,
@@ -56,10 +63,11 @@ export class SourceScan {
    * The source files as reported paths with their stems, computed once per file list
    * (selectors filter this list on every call).
    */
-  async shownFiles(display: (abs: string) => string, stem: (p: string) => string | undefined): Promise<{ shown: string; stem: string | undefined }[]> {
+  async shownFiles(display: (abs: string) => string, stem: (p: string) => string | undefined): Promise<ShownFile[]> {
     const files = await this.files();
     if (this.shownMemo?.files !== files) {
-      this.shownMemo = { files, shown: files.map((f) => { const shown = display(f); return { shown, stem: stem(shown) }; }) };
+      const prefix = this.root.endsWith(path.sep) ? this.root.length : this.root.length + 1;
+      this.shownMemo = { files, shown: files.map((f) => ({ shown: display(f), rel: f.slice(prefix), stem: stem(f) })) };
     }
     return this.shownMemo.shown;
   }

@@ -17,7 +17,8 @@ const moduleSelector = defineFunction({
     const joined = parts.join('/');
     const files = await pc.state.scan.shownFiles((f) => pc.ws.display(f), fileStem);
     const selected = files
-      .filter(({ shown, stem }) => (stem === last || (stem === '__init__' && shown.includes(last))) && (parts.length < 2 || shown.includes(joined)))
+      // Paths are matched below the workspace (the reference also looks at the workspace prefix).
+      .filter(({ rel, stem }) => (stem === last || (stem === '__init__' && rel.includes(last))) && (parts.length < 2 || rel.includes(joined)))
       .map((f) => f.shown);
     return scope({ File: modulePath }, [...new Set(selected)].sort());
   },

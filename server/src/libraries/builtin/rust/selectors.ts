@@ -44,7 +44,8 @@ const moduleSelector = defineFunction({
     const last = segments[segments.length - 1];
     const files = await rc.state.scan.shownFiles((f) => rc.ws.display(f), fileStem);
     const selected = files
-      .filter(({ shown, stem }) => stem === last || (stem === 'mod' && shown.includes(last)))
+      // `mod.rs` files match on their path below the workspace (the reference also looks at the workspace prefix).
+      .filter(({ rel, stem }) => stem === last || (stem === 'mod' && rel.includes(last)))
       .map((f) => f.shown);
     return scope({ File: modulePath }, [...new Set(selected)].sort());
   },
