@@ -217,6 +217,20 @@ describe('rust library', () => {
     });
   });
 
+  it('does not read scope paths outside the workspace', async () => {
+    const outer = makeWorkspace({ 'secret.rs': '/// docs\nuse crate::engine::x;\n', 'ws/src/engine.rs': '' });
+    try {
+      const ctx = contextFor(`${outer}/ws`);
+      const outside = scopeOf([`${outer}/secret.rs`]);
+      const engine = scopeOf([`${outer}/ws/src/engine.rs`]);
+      assert.deepEqual(await check(rust, 'has_docs', [outside], ctx), FAIL('No documentation comments found'));
+      assert.deepEqual(await check(rust, 'depends_on', [outside, engine], ctx), { status: 'error', message: `Could not read file: ${outer}/secret.rs` });
+      assert.deepEqual(await check(files, 'max_size', [outside, { type: 'int', value: 0 }], ctx), PASS);
+    } finally {
+      removeWorkspace(outer);
+    }
+  });
+
   it('argument error codes of every check', async () => {
     const ws = makeWorkspace({});
     try {
