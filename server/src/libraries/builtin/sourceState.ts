@@ -1,3 +1,4 @@
+import type { Tree } from 'web-tree-sitter';
 import * as path from 'node:path';
 import type { CallContext } from '../library';
 import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
@@ -43,7 +44,7 @@ export function languageState<F>(ctx: CallContext, language: SourceLanguage, wor
 }
 
 /** Facts of one file, parsing it only when its text changed. */
-export function factsOf<F>(state: LanguageState<F>, file: string, text: string, extract: (tree: import('web-tree-sitter').Tree) => F): Promise<F> {
+export function factsOf<F>(state: LanguageState<F>, file: string, text: string, extract: (tree: Tree) => F): Promise<F> {
   return state.facts.get(file, text, () => state.syntax.withTree(state.language, file, text, extract));
 }
 
