@@ -46,7 +46,7 @@ export class Workspace {
 
   /** One object per workspace string and current directory (resolving is not free). */
   static of(ctx: CallContext): Workspace {
-    const key = process.cwd() + '\0' + ctx.workspace;
+    const key = currentDirectory() + '\0' + ctx.workspace;
     let ws = workspaces.get(key);
     if (!ws) {
       ws = new Workspace(ctx.workspace);
@@ -92,6 +92,15 @@ export class Workspace {
 }
 
 const workspaces = new Map<string, Workspace>();
+
+/** The current directory, or '' when it was deleted (then only absolute workspaces make sense). */
+function currentDirectory(): string {
+  try {
+    return process.cwd();
+  } catch {
+    return '';
+  }
+}
 
 export function outsideError(code: string, shown: string): LibraryError {
   return new LibraryError(code, `path '${shown}' is outside the workspace`);
