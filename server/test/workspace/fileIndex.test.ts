@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FileIndex } from '../../src/workspace/fileIndex';
@@ -50,6 +51,14 @@ describe('FileIndex', () => {
     assert.equal(await read('binary.bin'), undefined);
     assert.equal(await read('nope.txt'), undefined);
     assert.equal(await read('a'), undefined);
+  });
+
+  it('never blocks on a FIFO: it is neither walked nor read', async () => {
+    const fifo = path.join(ws, 'a', 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    const index = new FileIndex(ws);
+    assert.ok(!(await index.walk(ws)).includes(fifo));
+    assert.equal(await index.readText(fifo), undefined);
   });
 
   it('caches texts until the path is invalidated', async () => {
