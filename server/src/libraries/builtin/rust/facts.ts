@@ -1,0 +1,254 @@
+import { Query, type Node, type Tree } from 'web-tree-sitter';
+import { loadLanguage } from '../../../syntax/treeSitter';
+import { compactText, identifierText, pathSegments } from '../treeText';
+
+export interface RustImpl {
+  /** Self type: base name (`Foo` for `crate::a::Foo<T>`) and compact text. */
+  typeName: string;
+  typeText: string;
+  traitName?: string;
+  traitText?: string;
+}
+
+/** What the rust library needs to know about one file, read from its syntax tree. */
+export interface RustFacts {
+  /** Structs and enums in source order with whether they are plainly `pub`. */
+  structs: { name: string; isPub: boolean }[];
+  enums: { name: string; isPub: boolean }[];
+  functions: Set<string>;
+  traits: Set<string>;
+  impls: RustImpl[];
+  /** Paths of `use` declarations, one per imported item (`use a::{b, c}` → a::b, a::c). */
+  usePaths: string[][];
+  /** Every other path: expressions, types, attributes, macro paths and `a::b` in macro bodies. */
+  paths: string[][];
+  /** `mod name;` declarations (without a body). */
+  modDeclarations: Set<string>;
+  /** Derived trait names: the last segment and the full path (`Serialize`, `serde::Serialize`). */
+  derives: Set<string>;
+  hasDocs: boolean;
+  hasTests: boolean;
+  /** Every identifier in the file outside comments and strings (macro bodies included). */
+  identifiers: Set<string>;
+}
+
+const QUERY = `
+(struct_item name: (type_identifier) @struct)
+(enum_item name: (type_identifier) @enum)
+(function_item name: (identifier) @function)
+(function_signature_item name: (identifier) @function)
+(trait_item name: (type_identifier) @trait)
+(impl_item) @impl
+(use_declaration argument: (_) @use)
+(extern_crate_declaration name: (identifier) @extern)
+(mod_item name: (identifier) @mod) @mod_item
+(scoped_identifier) @path
+(scoped_type_identifier) @path
+(attribute) @attribute
+(line_comment doc: (_)) @doc
+(block_comment doc: (_)) @doc
+(token_tree) @tokens
+[(identifier) (type_identifier) (field_identifier)] @ident
+`;
+
+let query: Promise<Query> | undefined;
+
+/** The extractor, once the grammar and query are loaded. */
+export async function rustFactsExtractor(): Promise<(tree: Tree) => RustFacts> {
+  query ??= loadLanguage('rust').then((lang) => new Query(lang, QUERY));
+  const q = await query;
+  return (tree) => extractRustFacts(q, tree);
+}
+
+const SCOPED = new Set(['scoped_identifier', 'scoped_type_identifier', 'scoped_use_list']);
+
+function extractRustFacts(q: Query, tree: Tree): RustFacts {
+  const facts: RustFacts = {
+    structs: [],
+    enums: [],
+    functions: new Set(),
+    traits: new Set(),
+    impls: [],
+    usePaths: [],
+    paths: [],
+    modDeclarations: new Set(),
+    derives: new Set(),
+    hasDocs: false,
+    hasTests: false,
+    identifiers: new Set(),
+  };
+  for (const { name, node } of q.captures(tree.rootNode)) {
+    switch (name) {
+      case 'struct':
+      case 'enum':
+        (name === 'struct' ? facts.structs : facts.enums).push({ name: identifierText(node), isPub: isPlainPub(node.parent) });
+        break;
+      case 'function':
+        facts.functions.add(identifierText(node));
+        break;
+      case 'trait':
+        facts.traits.add(identifierText(node));
+        break;
+      case 'impl':
+        addImpl(facts, node);
+        break;
+      case 'use':
+        expandUse(node, [], facts.usePaths);
+        break;
+      case 'extern':
+        facts.usePaths.push([identifierText(node)]);
+        break;
+      case 'mod_item':
+        if (!node.childForFieldName('body')) {
+          const modName = node.childForFieldName('name');
+          if (modName) facts.modDeclarations.add(identifierText(modName));
+        }
+        break;
+      case 'path':
+        // Only outermost paths outside `use` declarations (those are expanded above).
+        if (!(node.parent && SCOPED.has(node.parent.type)) && !insideUse(node)) facts.paths.push(pathSegments(node.text));
+        break;
+      case 'attribute':
+        readAttribute(facts, node);
+        break;
+      case 'doc':
+        facts.hasDocs = true;
+        break;
+      case 'tokens':
+        collectTokenPaths(node, facts.paths);
+        break;
+      case 'ident':
+        facts.identifiers.add(identifierText(node));
+        break;
+    }
+  }
+  return facts;
+}
+
+/** `pub struct` exactly, as the reference's `pub\s+struct` requires (not `pub(crate)`). */
+function isPlainPub(item: Node | null): boolean {
+  const vis = item?.children.find((c) => c?.type === 'visibility_modifier');
+  return vis?.text === 'pub';
+}
+
+function insideUse(node: Node): boolean {
+  for (let p = node.parent; p; p = p.parent) {
+    if (p.type === 'use_declaration') return true;
+    if (p.type.endsWith('_item') || p.type === 'block') return false;
+  }
+  return false;
+}
+
+function baseTypeName(node: Node): string {
+  if (node.type === 'generic_type') {
+    const inner = node.childForFieldName('type');
+    return inner ? baseTypeName(inner) : compactText(node);
+  }
+  const segments = pathSegments(node.text);
+  return segments[segments.length - 1] ?? compactText(node);
+}
+
+function addImpl(facts: RustFacts, node: Node): void {
+  const type = node.childForFieldName('type');
+  if (!type) return;
+  const trait = node.childForFieldName('trait');
+  facts.impls.push({
+    typeName: baseTypeName(type),
+    typeText: compactText(type),
+    ...(trait ? { traitName: baseTypeName(trait), traitText: compactText(trait) } : {}),
+  });
+}
+
+/** Expand a use tree into one segment list per imported item; `self` stands for the prefix. */
+function expandUse(node: Node, prefix: string[], out: string[][]): void {
+  switch (node.type) {
+    case 'scoped_use_list': {
+      const p = node.childForFieldName('path');
+      const list = node.childForFieldName('list');
+      const base = p ? [...prefix, ...pathSegments(p.text)] : prefix;
+      if (list) expandUse(list, base, out);
+      return;
+    }
+    case 'use_list':
+      for (const child of node.namedChildren) if (child) expandUse(child, prefix, out);
+      return;
+    case 'use_as_clause': {
+      const p = node.childForFieldName('path');
+      if (p) out.push([...prefix, ...pathSegments(p.text)]);
+      return;
+    }
+    case 'use_wildcard': {
+      const p = node.namedChildren[0];
+      out.push(p ? [...prefix, ...pathSegments(p.text)] : prefix);
+      return;
+    }
+    case 'self':
+      if (prefix.length > 0) out.push(prefix);
+      else out.push(['self']);
+      return;
+    default:
+      out.push([...prefix, ...pathSegments(node.text)]);
+  }
+}
+
+/** `a::b::c` token sequences directly inside a macro's token tree. */
+function collectTokenPaths(tree: Node, out: string[][]): void {
+  const children = tree.children;
+  let run: string[] = [];
+  let expectName = true;
+  const flush = (): void => {
+    if (run.length > 1) out.push(run);
+    run = [];
+    expectName = true;
+  };
+  for (const child of children) {
+    if (!child) continue;
+    const isName = child.type === 'identifier' || child.type === 'crate' || child.type === 'self' || child.type === 'super';
+    if (isName && expectName) {
+      run.push(identifierText(child));
+      expectName = false;
+    } else if (child.type === '::' && !expectName && run.length > 0) {
+      expectName = true;
+    } else {
+      flush();
+      if (isName) {
+        run.push(identifierText(child));
+        expectName = false;
+      }
+    }
+  }
+  flush();
+}
+
+/** `#[derive(..)]`, `#[cfg_attr(.., derive(..))]`, `#[test]`, `#[tokio::test]`, `#[cfg(test)]`, `#[doc = ..]`. */
+function readAttribute(facts: RustFacts, attribute: Node): void {
+  const head = attribute.namedChildren[0];
+  if (!head) return;
+  const name = pathSegments(head.text);
+  const last = name[name.length - 1];
+  const args = attribute.childForFieldName('arguments');
+  if (last === 'test' && name.length <= 2 && !args) facts.hasTests = true;
+  if (last === 'doc' && name.length === 1) facts.hasDocs = true;
+  if (!args) return;
+  if (last === 'derive' && name.length === 1) addDerives(facts, args);
+  if (name.length === 1 && (head.text === 'cfg' || head.text === 'cfg_attr')) {
+    if (args.namedChildren.some((c) => c?.type === 'identifier' && c.text === 'test')) facts.hasTests = true;
+  }
+  if (head.text === 'cfg_attr') {
+    const kids = args.children;
+    kids.forEach((c, i) => {
+      const next = kids[i + 1];
+      if (c?.type === 'identifier' && c.text === 'derive' && next?.type === 'token_tree') addDerives(facts, next);
+    });
+  }
+}
+
+function addDerives(facts: RustFacts, args: Node): void {
+  const runs: string[][] = [];
+  collectTokenPaths(args, runs);
+  for (const c of args.children) if (c?.type === 'identifier') facts.derives.add(identifierText(c));
+  for (const r of runs) {
+    facts.derives.add(r.join('::'));
+    facts.derives.add(r[r.length - 1]);
+  }
+}

@@ -1,0 +1,6 @@
+//! Diagnostics (stub).
+pub struct Diagnostic;
+pub struct Diagnostics;
+pub enum DiagnosticSeverity {
+    Error,
+}
