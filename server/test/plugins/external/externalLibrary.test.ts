@@ -15,6 +15,10 @@ function rec(script: unknown, opts: { name?: string; timeoutMs?: number; log?: (
   return { lib, log };
 }
 
+async function until(cond: () => boolean): Promise<void> {
+  while (!cond()) await new Promise((r) => setTimeout(r, 10));
+}
+
 async function rejection(p: Promise<unknown>): Promise<LibraryError> {
   try {
     await p;
@@ -134,7 +138,7 @@ describe('ExternalLibrary (JSON-RPC over stdio)', function () {
 
   it('X-10: a relative executable resolves against the current directory, not the workspace', async () => {
     const ws = tempDir();
-    fs.writeFileSync(path.join(ws, 'plug.sh'), '#!/bin/sh\nexit 0\n', { mode: 0o755 });
+    fs.writeFileSync(path.join(ws, 'plug.sh'), '#!/bin/sh\nread line\nexit 0\n', { mode: 0o755 });
     const lib = new ExternalLibrary({ name: 'x', program: './plug.sh', args: [] });
     libs.push(lib);
     const out = await lib.check('f', [], ctx(ws));
@@ -147,12 +151,12 @@ describe('ExternalLibrary (JSON-RPC over stdio)', function () {
 
   describe('misbehaving plugins', () => {
     it('times out a hanging plugin (E530), kills it, and restarts on the next call with id 1', async () => {
-      const { lib, log } = rec([{ hang: true }, '{"jsonrpc":"2.0","result":"ok","id":$ID}'], { timeoutMs: 300 });
+      const { lib, log } = rec([{ hang: true }, '{"jsonrpc":"2.0","result":"ok","id":$ID}'], { timeoutMs: 600 });
       const out = await lib.check('slow', [], ctx());
       assert.deepEqual(out, {
         status: 'error',
         code: 'E530',
-        message: "External library 'rec' did not answer library.check 'slow' within 300 ms; the process was stopped",
+        message: "External library 'rec' did not answer library.check 'slow' within 600 ms; the process was stopped",
       });
       assert.equal(lib.pid, undefined);
       const lines = loggedLines(log);
@@ -161,10 +165,11 @@ describe('ExternalLibrary (JSON-RPC over stdio)', function () {
     });
 
     it('honours an abort signal: E531, process killed, next call restarts', async () => {
-      const { lib } = rec({ steps: [{ hang: true }], otherwise: '{"jsonrpc":"2.0","result":{"Pass":null},"id":$ID}' });
+      const { lib, log } = rec({ steps: [{ hang: true }], otherwise: '{"jsonrpc":"2.0","result":{"Pass":null},"id":$ID}' });
       const ac = new AbortController();
       const pending = lib.check('slow', [], ctx('.', ac.signal));
-      setTimeout(() => ac.abort(), 100);
+      await until(() => loggedLines(log).length === 1); // the plugin has the request
+      ac.abort();
       const out = await pending;
       assert.ok(out.status === 'error' && out.code === 'E531');
       assert.equal(lib.pid, undefined);
