@@ -3,3 +3,13 @@ export { DEFAULT_EXTERNAL_TIMEOUT_MS, DEFAULT_WASM_TIMEOUT_MS, DEFAULT_WASM_MEMO
 export { locateToml, findPair, findTable, findNode, keyRange, entryRange, type TomlLayout, type TomlPair, type TomlTable, type TomlNode, type Range } from './tomlLocator';
 export { LineIndex } from './textPosition';
 export { checkWasmFile } from './wasmFile';
+export {
+  grantFsEdits,
+  addEnvEdits,
+  removeCapabilityEdits,
+  permissionsToCapabilitiesEdits,
+  editsForFinding,
+  applyEdits,
+  type TextEdit,
+  type FsGrant,
+} from './capabilityEdits';
