@@ -13,3 +13,4 @@ export {
   type TextEdit,
   type FsGrant,
 } from './capabilityEdits';
+export { entryNameSpan } from './entryNameSpan';
