@@ -38,7 +38,8 @@ export class ExternalLibrary implements Library {
   readonly name: string;
   private process: PluginProcess | undefined;
   private nextId = 1;
-  private queue: Promise<unknown> = Promise.resolve();
+  /** Settles when the last queued call is done; never rejects. */
+  private queue: Promise<void> = Promise.resolve();
   private docPromise: Promise<LibraryDoc> | undefined;
   private readonly timeoutMs: number;
   private readonly log: (message: string) => void;
@@ -83,17 +84,23 @@ export class ExternalLibrary implements Library {
     await proc?.shutdown(this.options.shutdownGraceMs);
   }
 
-  private exchange(method: RpcMethod, fn: string, args: Value[], ctx: CallContext): Promise<JsonValue> {
-    const run = async (): Promise<JsonValue> => {
-      if (ctx.signal?.aborted) throw new LibraryError(CODES.cancelled, `Call to external library '${this.name}' was cancelled (${method} ${fn})`);
+  private async exchange(method: RpcMethod, fn: string, args: Value[], ctx: CallContext): Promise<JsonValue> {
+    const cancelled = (): LibraryError => new LibraryError(CODES.cancelled, `Call to external library '${this.name}' was cancelled (${method} '${fn}')`);
+    // one request at a time; a call cancelled while it waits leaves the line at once
+    const previous = this.queue;
+    let release!: () => void;
+    this.queue = previous.then(() => new Promise<void>((r) => (release = r)));
+    try {
+      await untilDoneOrAborted(previous, ctx.signal);
+      if (ctx.signal?.aborted) throw cancelled();
       const proc = await this.runningProcess();
       const line = requestLine(method, callParams(fn, args, ctx.workspace), this.nextId++);
       const response = await proc.request(line, { timeoutMs: this.timeoutMs, signal: ctx.signal, what: `${method} '${fn}'` });
       return decodeResponse(proc, response);
-    };
-    const result = this.queue.then(run, run);
-    this.queue = result.catch(() => undefined);
-    return result;
+    } finally {
+      // `release` is assigned once `previous` settles; settle our slot either way
+      void previous.then(() => release());
+    }
   }
 
   /** The live process, spawning (again) when there is none or it died; ids restart at 1 per process. */
@@ -144,6 +151,20 @@ export class ExternalLibrary implements Library {
       await proc.shutdown(this.options.shutdownGraceMs);
     }
   }
+}
+
+/** Resolves when `p` settles or `signal` aborts, whichever comes first. */
+function untilDoneOrAborted(p: Promise<unknown>, signal: AbortSignal | undefined): Promise<void> {
+  if (!signal) return p.then(() => undefined);
+  if (signal.aborted) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const onAbort = (): void => resolve();
+    signal.addEventListener('abort', onAbort, { once: true });
+    void p.then(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    });
+  });
 }
 
 /** Parse a response; a line that is not a JSON-RPC response means the stream is out of step, so the process is stopped. */

@@ -79,7 +79,7 @@ export class PluginProcess {
       }
       this.child = child;
       this.exitPromise = new Promise<void>((done) => child.once('exit', () => done()));
-      child.once('error', (err) => {
+      child.on('error', (err) => {
         if (child.pid === undefined) {
           this.exited = true;
           reject(new LibraryError('E500', `Failed to start external library '${name}': ${err.message}`));

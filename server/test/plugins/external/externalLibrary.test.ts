@@ -179,6 +179,23 @@ describe('ExternalLibrary (JSON-RPC over stdio)', function () {
       assert.equal((await rejection(lib.call('x', [], ctx('.', pre.signal)))).code, 'E531');
     });
 
+    it('a call cancelled while queued behind a slow one leaves at once; the slow one is unaffected', async () => {
+      const { lib, log } = rec({ steps: [{ delayMs: 400, then: '{"jsonrpc":"2.0","result":{"Fail":"slow"},"id":$ID}' }], otherwise: '{"jsonrpc":"2.0","result":{"Pass":null},"id":$ID}' });
+      const slow = lib.check('slow', [], ctx());
+      let slowDone = false;
+      void slow.then(() => (slowDone = true));
+      const ac = new AbortController();
+      const queued = lib.check('queued', [], ctx('.', ac.signal));
+      await until(() => loggedLines(log).length === 1);
+      ac.abort();
+      const q = await queued;
+      assert.ok(q.status === 'error' && q.code === 'E531');
+      assert.equal(slowDone, false, 'the cancelled call did not wait for the slow one');
+      assert.deepEqual(await slow, { status: 'fail', message: 'slow' });
+      assert.deepEqual(await lib.check('after', [], ctx()), { status: 'pass' });
+      assert.deepEqual(loggedLines(log).map((l) => JSON.parse(l).params.function), ['slow', 'after']);
+    });
+
     it('a plugin crashing mid-answer gives E506 with the partial line, and is restarted', async () => {
       const { lib } = rec({ steps: [{ crash: '{"jsonrpc":"2.0","res' }], otherwise: '{"jsonrpc":"2.0","result":{"Pass":null},"id":$ID}' });
       const out = await lib.check('c', [], ctx());
