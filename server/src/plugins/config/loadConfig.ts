@@ -29,9 +29,15 @@ function syntaxError(e: unknown): TomlSyntaxError | undefined {
   return undefined;
 }
 
-/** @iarna/toml's message without its " at row…" suffix and code excerpt. */
-function tomlMessage(e: TomlSyntaxError): string {
-  return e.message.split('\n')[0].replace(/ at row \d+, col \d+, pos \d+:?$/, '');
+/** @iarna/toml's message without its " at row…" suffix and code excerpt; clearer for a multi-line inline table. */
+function tomlMessage(e: TomlSyntaxError, text: string, at: number): string {
+  const message = e.message.split('\n')[0].replace(/ at row \d+, col \d+, pos \d+:?$/, '');
+  const line = text.slice(text.lastIndexOf('\n', at - 1) + 1, at);
+  const open = (line.match(/\{/g) ?? []).length - (line.match(/\}/g) ?? []).length;
+  if (message === 'Unterminated inline array' && open > 0 && /^\r?\n/.test(text.slice(at))) {
+    return 'Unterminated inline table: an inline table { … } must be on a single line (TOML 1.0)';
+  }
+  return message;
 }
 
 /** Validates the text of a hielements.toml that lives in `configDir`. */
@@ -47,7 +53,7 @@ export async function validateConfigText(text: string, file: string | null, conf
     // @iarna/toml points just past the offending character
     const at = Math.max(0, Math.min(text.length, (err.pos ?? 1) - 1));
     const end = at < text.length && text[at] !== '\n' && text[at] !== '\r' ? at + 1 : at;
-    r.report('error', CODES.parseConfig, `Failed to parse config file: ${tomlMessage(err)}`, lines.span(at, end));
+    r.report('error', CODES.parseConfig, `Failed to parse config file: ${tomlMessage(err, text, at)}`, lines.span(at, end));
     return { file, text, libraries: [], diagnostics: r.diagnostics };
   }
   const reporter = new ConfigReporter(locateToml(text));

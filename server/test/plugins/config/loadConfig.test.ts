@@ -68,7 +68,7 @@ describe('hielements.toml loading', () => {
     assert.deepEqual(cfg.libraries, []);
     assert.equal(cfg.diagnostics.length, 1);
     const d = cfg.diagnostics[0];
-    assert.deepEqual([d.code, d.severity, d.message], ['E511', 'error', 'Failed to parse config file: Unterminated inline array']);
+    assert.deepEqual([d.code, d.severity, d.message], ['E511', 'error', 'Failed to parse config file: Unterminated inline table: an inline table { … } must be on a single line (TOML 1.0)']);
     assert.deepEqual([d.span.start, d.span.end], [{ row: 1, column: 11 }, { row: 1, column: 11 }]);
     const cfg2 = await validate('[libraries]\nx = { executable = "a" } @\n');
     assert.deepEqual(cfg2.diagnostics.map((x) => summary('[libraries]\nx = { executable = "a" } @\n', x)), [
