@@ -57,8 +57,12 @@ export function jsonText(v: JsonValue): string {
 
 const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 
+/** serde_json's default nesting limit; deeper input is an error, not a stack overflow. */
+const MAX_DEPTH = 128;
+
 class Parser {
   private pos = 0;
+  private depth = 0;
   constructor(private readonly s: string) {}
 
   parseDocument(): JsonValue {
@@ -72,8 +76,12 @@ class Parser {
   private value(): JsonValue {
     if (this.pos >= this.s.length) this.fail('EOF while parsing a value', this.pos);
     const c = this.s[this.pos];
-    if (c === '{') return this.object();
-    if (c === '[') return this.array();
+    if (c === '{' || c === '[') {
+      if (++this.depth > MAX_DEPTH) this.fail('recursion limit exceeded', this.pos + 1);
+      const v = c === '{' ? this.object() : this.array();
+      this.depth--;
+      return v;
+    }
     if (c === '"') return this.string();
     if (c === '-' || (c >= '0' && c <= '9')) return this.number();
     for (const [word, val] of [['true', true], ['false', false], ['null', null]] as const) {

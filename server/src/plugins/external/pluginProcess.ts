@@ -54,6 +54,7 @@ export class PluginProcess {
   private killed = false;
   private stdoutEnded = false;
   private exitPromise: Promise<void> = Promise.resolve();
+  private ignoredLines = 0;
 
   constructor(private readonly options: PluginProcessOptions) {}
 
@@ -128,7 +129,8 @@ export class PluginProcess {
   private onLine(line: string): void {
     if (line.trim() === '') return; // blank lines are not responses (deliberate: the reference fails on them)
     if (!this.pending) {
-      this.options.log(`[${this.options.name}] ignored output outside a request: ${line.slice(0, 200)}`);
+      // bounded: a plugin spamming stdout must not flood the log
+      if (++this.ignoredLines <= 20) this.options.log(`[${this.options.name}] ignored output outside a request: ${line.slice(0, 200)}`);
       return;
     }
     this.settle(line);

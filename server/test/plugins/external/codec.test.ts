@@ -93,6 +93,8 @@ describe('jsonText', () => {
     assert.equal(parseJson('"a\\u00e9\\n\\""'), 'aé\n"');
     assert.throws(() => parseJson('{"a" 1}'), JsonSyntaxError);
     assert.throws(() => parseJson('tru'), /EOF while parsing a value/);
+    assert.throws(() => parseJson('['.repeat(100_000)), /^JsonSyntaxError: recursion limit exceeded at line 1 column 129$/);
+    assert.equal((parseJson('['.repeat(128) + ']'.repeat(128)) as unknown[]).length, 1);
   });
 });
 
