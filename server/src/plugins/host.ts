@@ -10,6 +10,8 @@ import type { CapabilityFinding, LibraryConfig, LoadedConfig, LoadWasmLibrary, W
 import { configPath, entryNameSpan, loadConfig } from './config';
 import { ExternalLibrary } from './external';
 import { CODES } from './host/codes';
+
+export { CODES };
 import { watchedFiles } from './host/watchedFiles';
 
 export interface PluginHostOptions {
