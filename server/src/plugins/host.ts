@@ -1,0 +1,147 @@
+/**
+ * The plugin host: reads hielements.toml, creates the configured libraries (external
+ * processes, WASM through the injected loader) on top of the built-ins, reports config
+ * and load problems as diagnostics, reloads on change, and disposes every process.
+ */
+import * as path from 'node:path';
+import type { HieDiagnostic } from '../diagnostics/diagnostic';
+import { LibraryRegistry, type Library } from '../libraries/library';
+import type { CapabilityFinding, LibraryConfig, LoadedConfig, LoadWasmLibrary, WasmLibraryConfig } from './types';
+import { configPath, entryNameSpan, loadConfig } from './config';
+import { ExternalLibrary } from './external';
+import { CODES } from './host/codes';
+
+export { CODES };
+import { watchedFiles } from './host/watchedFiles';
+
+export interface PluginHostOptions {
+  /** Folder holding hielements.toml. */
+  workspaceRoot: string;
+  /** Registered first; configured libraries with the same name replace them. */
+  builtins?: Library[];
+  /** The WASM sandbox (plugins/wasm). Without it, WASM entries get an E529 diagnostic. */
+  loadWasm?: LoadWasmLibrary;
+  /** Plugin stderr, restarts, load notes. */
+  log?: (message: string) => void;
+  /** Run-time capability denials from WASM plugins. */
+  onDenied?: (finding: CapabilityFinding) => void;
+  /** Working directory of external plugins; default: this process's (the reference's behaviour). */
+  externalCwd?: string;
+}
+
+export interface PluginHostState {
+  registry: LibraryRegistry;
+  config: LoadedConfig;
+  /** Static capability findings of the loaded WASM libraries. */
+  findings: CapabilityFinding[];
+  /** Config diagnostics plus load failures, all on hielements.toml. */
+  diagnostics: HieDiagnostic[];
+  /** The libraries created from hielements.toml (built-ins excluded), in config order. */
+  plugins: Library[];
+}
+
+export class PluginHost {
+  private current: PluginHostState | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly log: (message: string) => void;
+
+  constructor(private readonly options: PluginHostOptions) {
+    this.log = options.log ?? (() => undefined);
+  }
+
+  /** Absolute path of the hielements.toml this host reads. */
+  get configFile(): string {
+    return configPath(this.options.workspaceRoot);
+  }
+
+  /** The last loaded state, if any. */
+  get state(): PluginHostState | undefined {
+    return this.current;
+  }
+
+  /** Loads once; later calls return the loaded state (use reload() after changes). */
+  load(): Promise<PluginHostState> {
+    return this.serial(async () => (this.current ??= await this.build()));
+  }
+
+  /** Disposes the configured libraries (their processes) and loads hielements.toml again. */
+  reload(): Promise<PluginHostState> {
+    return this.serial(async () => {
+      await this.disposePlugins();
+      this.current = await this.build();
+      return this.current;
+    });
+  }
+
+  /** hielements.toml and the plugin files it names (absolute paths), for file watching. */
+  watchedFiles(): string[] {
+    if (!this.current) return [this.configFile];
+    return watchedFiles(this.configFile, this.current.config, this.externalCwd);
+  }
+
+  /** Stops every plugin process; the host can load again afterwards. */
+  dispose(): Promise<void> {
+    return this.serial(async () => {
+      await this.disposePlugins();
+      this.current = undefined;
+    });
+  }
+
+  private get externalCwd(): string {
+    return path.resolve(this.options.externalCwd ?? process.cwd());
+  }
+
+  private serial<T>(op: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(op, op);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async disposePlugins(): Promise<void> {
+    const plugins = this.current?.plugins ?? [];
+    await Promise.all(plugins.map((p) => p.dispose?.().catch((e: unknown) => this.log(`[${p.name}] dispose failed: ${String(e)}`))));
+  }
+
+  private async build(): Promise<PluginHostState> {
+    const config = await loadConfig(this.options.workspaceRoot);
+    const registry = new LibraryRegistry();
+    for (const lib of this.options.builtins ?? []) registry.register(lib);
+    const diagnostics: HieDiagnostic[] = [...config.diagnostics];
+    const findings: CapabilityFinding[] = [];
+    const plugins: Library[] = [];
+    for (const entry of config.libraries) {
+      const lib = await this.create(entry, config, diagnostics, findings);
+      if (lib) {
+        plugins.push(lib);
+        registry.register(lib);
+      }
+    }
+    return { registry, config, findings, diagnostics, plugins };
+  }
+
+  private async create(entry: LibraryConfig, config: LoadedConfig, diagnostics: HieDiagnostic[], findings: CapabilityFinding[]): Promise<Library | undefined> {
+    if (entry.type === 'external') {
+      return ExternalLibrary.fromConfig(entry, { log: this.log, cwd: this.options.externalCwd });
+    }
+    return this.createWasm(entry, config, diagnostics, findings);
+  }
+
+  private async createWasm(entry: WasmLibraryConfig, config: LoadedConfig, diagnostics: HieDiagnostic[], findings: CapabilityFinding[]): Promise<Library | undefined> {
+    const report = (code: string, message: string): void => {
+      diagnostics.push({ severity: 'error', code, message, span: entryNameSpan(config.text, entry.name), source: 'config' });
+    };
+    const loadWasm = this.options.loadWasm;
+    if (!loadWasm) {
+      report(CODES.wasmUnavailable, `WASM plugins are not available in this build: library '${entry.name}' is not loaded`);
+      return undefined;
+    }
+    try {
+      const result = await loadWasm(entry, { workspaceRoot: path.resolve(this.options.workspaceRoot), log: this.log, onDenied: this.options.onDenied });
+      findings.push(...result.findings);
+      return result.library;
+    } catch (e) {
+      report(CODES.wasmLoadFailed, `Failed to load WASM library '${entry.name}': ${e instanceof Error ? e.message : String(e)}`);
+      return undefined;
+    }
+  }
+}
