@@ -1,0 +1,87 @@
+#!/usr/bin/env node
+// Builds client/dist/: the extension bundle, the language-server bundle, the .wasm files the server loads,
+// and the TextMate grammar. Usage: node build/bundle.js [--watch]
+//   HIELEMENTS_SERVER_ENTRY=<file>  bundle another server entry (default: server/src/lsp/main.ts)
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+const esbuild = require('esbuild');
+
+const CLIENT = path.resolve(__dirname, '..');
+const REPO = path.resolve(CLIENT, '..');
+const DIST = path.join(CLIENT, 'dist');
+const DEFAULT_SERVER_ENTRY = path.join(REPO, 'server', 'src', 'lsp', 'main.ts');
+const SERVER_ENTRY = process.env.HIELEMENTS_SERVER_ENTRY ? path.resolve(process.env.HIELEMENTS_SERVER_ENTRY) : DEFAULT_SERVER_ENTRY;
+const watch = process.argv.includes('--watch');
+
+/** name in dist → where it comes from. The server finds them through HIELEMENTS_WASM_DIR (= dist). */
+function wasmFiles() {
+  const fromServer = (spec) => require.resolve(spec, { paths: [path.join(REPO, 'server')] });
+  return {
+    'web-tree-sitter.wasm': () => fromServer('web-tree-sitter/web-tree-sitter.wasm'),
+    'tree-sitter-rust.wasm': () => fromServer('tree-sitter-rust/tree-sitter-rust.wasm'),
+    'tree-sitter-python.wasm': () => fromServer('tree-sitter-python/tree-sitter-python.wasm'),
+    'tree-sitter-hielements.wasm': () => path.join(REPO, 'server', 'grammar', 'tree-sitter-hielements.wasm'),
+  };
+}
+
+/**
+ * esbuild resolves `import` statements with the "import" condition even for CJS output, which would pick
+ * web-tree-sitter's ESM build (it locates its .wasm via import.meta.url, empty in CJS). Use its CJS build.
+ */
+const preferCjsBuilds = {
+  name: 'prefer-cjs-builds',
+  setup(build) {
+    build.onResolve({ filter: /^web-tree-sitter$/ }, () => ({
+      path: require.resolve('web-tree-sitter', { paths: [path.join(REPO, 'server')] }),
+    }));
+  },
+};
+
+const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, logLevel: 'warning' };
+
+function copyAssets() {
+  fs.mkdirSync(DIST, { recursive: true });
+  fs.copyFileSync(path.join(REPO, 'syntaxes', 'hielements.tmLanguage.json'), path.join(DIST, 'hielements.tmLanguage.json'));
+  const missing = [];
+  for (const [name, locate] of Object.entries(wasmFiles())) {
+    let from;
+    try {
+      from = locate();
+    } catch {
+      from = undefined;
+    }
+    if (from && fs.existsSync(from)) fs.copyFileSync(from, path.join(DIST, name));
+    else missing.push(`${name} (${from ?? 'not resolvable'})`);
+  }
+  return missing;
+}
+
+async function main() {
+  if (!fs.existsSync(SERVER_ENTRY)) {
+    throw new Error(`server entry ${SERVER_ENTRY} does not exist (build the server first, or set HIELEMENTS_SERVER_ENTRY)`);
+  }
+  fs.rmSync(DIST, { recursive: true, force: true });
+  const missing = copyAssets();
+  if (missing.length > 0) {
+    const text = `missing .wasm files for the bundled server: ${missing.join(', ')}`;
+    if (SERVER_ENTRY === DEFAULT_SERVER_ENTRY) throw new Error(text);
+    console.warn(`[bundle] warning: ${text}`);
+  }
+  const builds = [
+    { ...common, entryPoints: [path.join(CLIENT, 'src', 'extension.ts')], outfile: path.join(DIST, 'extension.js'), external: ['vscode'] },
+    { ...common, entryPoints: [SERVER_ENTRY], outfile: path.join(DIST, 'server.js'), plugins: [preferCjsBuilds] },
+  ];
+  if (watch) {
+    for (const options of builds) await (await esbuild.context(options)).watch();
+    console.log('[bundle] watching client/src and the server sources');
+    return;
+  }
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+  console.log(`[bundle] ${path.relative(REPO, DIST)}: ${fs.readdirSync(DIST).sort().join(' ')}`);
+}
+
+main().catch((error) => {
+  console.error(`[bundle] ${error.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,74 @@
+import * as vscode from 'vscode';
+import { LanguageClient } from 'vscode-languageclient/node';
+import { CHECK_SUMMARY_NOTIFICATION, parseCheckSummary } from './checkSummary';
+import { registerRunChecksFallback, RESTART_SERVER_COMMAND, SHOW_OUTPUT_COMMAND } from './commands';
+import { createLanguageClient } from './languageClient';
+import { readSettings, SETTINGS_SECTION } from './settings';
+import { CheckStatusBar } from './statusBar';
+
+/** One running client plus what belongs to its lifetime (notification handler, fallback command). */
+interface Session {
+  client: LanguageClient;
+  disposables: vscode.Disposable[];
+}
+
+let session: Session | undefined;
+
+async function startSession(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, statusBar: CheckStatusBar): Promise<void> {
+  const settings = readSettings(vscode.workspace.getConfiguration(SETTINGS_SECTION));
+  const client = createLanguageClient(settings, context.extensionPath, output);
+  const current: Session = { client, disposables: [] };
+  session = current;
+  current.disposables.push(
+    client.onNotification(CHECK_SUMMARY_NOTIFICATION, (params: unknown) => statusBar.showSummary(parseCheckSummary(params))),
+  );
+  statusBar.showStarting();
+  try {
+    await client.start();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    output.error(`the language server failed to start: ${message}`);
+    statusBar.showStopped('the language server failed to start');
+    void vscode.window.showErrorMessage(`Hielements: the language server failed to start: ${message}`, 'Show Output').then((choice) => {
+      if (choice) output.show(true);
+    });
+    return;
+  }
+  const fallback = registerRunChecksFallback(client);
+  if (fallback) current.disposables.push(fallback);
+}
+
+async function stopSession(): Promise<void> {
+  const current = session;
+  session = undefined;
+  if (!current) return;
+  current.disposables.forEach((d) => d.dispose());
+  try {
+    await current.client.stop(5000);
+  } catch {
+    // a server that never started or already died cannot be stopped; nothing to clean up
+  }
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('Hielements', { log: true });
+  const statusBar = new CheckStatusBar();
+  context.subscriptions.push(output, statusBar);
+
+  const restart = async () => {
+    await stopSession();
+    await startSession(context, output, statusBar);
+  };
+  context.subscriptions.push(
+    vscode.commands.registerCommand(RESTART_SERVER_COMMAND, restart),
+    vscode.commands.registerCommand(SHOW_OUTPUT_COMMAND, () => output.show(true)),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(`${SETTINGS_SECTION}.server.path`)) void restart();
+    }),
+  );
+  await startSession(context, output, statusBar);
+}
+
+export function deactivate(): Promise<void> {
+  return stopSession();
+}
