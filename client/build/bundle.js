@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Builds client/dist/: the extension bundle, the language-server bundle, the .wasm files the server loads,
-// and the TextMate grammar. Usage: node build/bundle.js [--watch]
-//   HIELEMENTS_SERVER_ENTRY=<file>  bundle another server entry (default: server/src/lsp/main.ts)
+// and the TextMate grammar. Usage: node build/bundle.js [--watch | --production (minified, no source maps)]
+//   HIELEMENTS_SERVER_ENTRY=<file>  bundle another server entry (default: server/src/lsp/main.ts; relative = to the repo root)
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
@@ -11,8 +11,12 @@ const CLIENT = path.resolve(__dirname, '..');
 const REPO = path.resolve(CLIENT, '..');
 const DIST = path.join(CLIENT, 'dist');
 const DEFAULT_SERVER_ENTRY = path.join(REPO, 'server', 'src', 'lsp', 'main.ts');
-const SERVER_ENTRY = process.env.HIELEMENTS_SERVER_ENTRY ? path.resolve(process.env.HIELEMENTS_SERVER_ENTRY) : DEFAULT_SERVER_ENTRY;
+// a relative HIELEMENTS_SERVER_ENTRY is relative to the repository root (npm -w runs scripts inside client/)
+const SERVER_ENTRY = process.env.HIELEMENTS_SERVER_ENTRY
+  ? path.resolve(REPO, process.env.HIELEMENTS_SERVER_ENTRY)
+  : DEFAULT_SERVER_ENTRY;
 const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
 
 /** name in dist → where it comes from. The server finds them through HIELEMENTS_WASM_DIR (= dist). */
 function wasmFiles() {
@@ -38,7 +42,10 @@ const preferCjsBuilds = {
   },
 };
 
-const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, logLevel: 'warning' };
+const common = {
+  bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning',
+  sourcemap: !production, minify: production, keepNames: true,
+};
 
 function copyAssets() {
   fs.mkdirSync(DIST, { recursive: true });
