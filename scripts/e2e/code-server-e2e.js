@@ -201,7 +201,6 @@ async function main() {
 
     // 2) grammar + hover
     await openFile(page, CONFIG.hover.file);
-    await page.waitForFunction(() => true);
     let box = null;
     for (let i = 0; i < 50 && !box; i++) {
       box = await tokenBox(page, CONFIG.hover.line, CONFIG.hover.word);
@@ -239,7 +238,13 @@ async function main() {
     const action = page.locator('.action-widget .monaco-list-row', { hasText: CONFIG.quickFix.title }).first();
     await action.waitFor({ state: 'visible', timeout: CONFIG.timeouts.ui });
     result.steps.quickFixes = await page.$$eval('.action-widget .monaco-list-row', (rows) => rows.map((r) => (r.textContent || '').trim()));
-    await action.click();
+    // the menu sits behind a pointer-blocking overlay: choose the action with the keyboard
+    for (let i = 0; i < 20; i++) {
+      const focused = await page.locator('.action-widget .monaco-list-row.focused').first().textContent().catch(() => '');
+      if ((focused || '').includes(CONFIG.quickFix.title)) break;
+      await page.keyboard.press('ArrowDown');
+    }
+    await page.keyboard.press('Enter');
     await page.keyboard.press('Control+S');
     const tomlPath = path.join(dirs.workspace, CONFIG.quickFix.file);
     const before = fs.readFileSync(path.join(CONFIG.workspace, CONFIG.quickFix.file), 'utf8');
