@@ -1,9 +1,6 @@
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient } from 'vscode-languageclient/node';
-
-export const RUN_CHECKS_COMMAND = 'hielements.runChecks';
-export const RESTART_SERVER_COMMAND = 'hielements.restartServer';
-export const SHOW_OUTPUT_COMMAND = 'hielements.showOutput';
+import { RUN_CHECKS_COMMAND } from './commandIds';
 
 /**
  * Arguments sent with `workspace/executeCommand hielements.runChecks` when the user runs the command

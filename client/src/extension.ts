@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
 import { CHECK_SUMMARY_NOTIFICATION, parseCheckSummary } from './checkSummary';
-import { registerRunChecksFallback, RESTART_SERVER_COMMAND, SHOW_OUTPUT_COMMAND } from './commands';
+import { RESTART_SERVER_COMMAND, SHOW_OUTPUT_COMMAND } from './commandIds';
+import { registerRunChecksFallback } from './commands';
 import { createLanguageClient } from './languageClient';
-import { readSettings, SETTINGS_SECTION } from './settings';
+import { readSettings, SETTING_KEYS, SETTINGS_SECTION } from './settings';
 import { CheckStatusBar } from './statusBar';
 
 /** One running client plus what belongs to its lifetime (notification handler, fallback command). */
@@ -63,7 +64,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand(RESTART_SERVER_COMMAND, restart),
     vscode.commands.registerCommand(SHOW_OUTPUT_COMMAND, () => output.show(true)),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration(`${SETTINGS_SECTION}.server.path`)) void restart();
+      if (e.affectsConfiguration(`${SETTINGS_SECTION}.${SETTING_KEYS.serverPath}`)) void restart();
     }),
   );
   await startSession(context, output, statusBar);

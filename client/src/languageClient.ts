@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { DOCUMENT_SELECTOR, WATCHED_FILES_GLOB } from './documentSelector';
-import { defaultRunChecksArguments, RUN_CHECKS_COMMAND } from './commands';
+import { RUN_CHECKS_COMMAND } from './commandIds';
+import { defaultRunChecksArguments } from './commands';
 import { DEBUG_PORT, resolveServerLaunch } from './serverLaunch';
 import { HielementsSettings, serverSettingsPayload, SETTINGS_SECTION } from './settings';
 

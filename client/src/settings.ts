@@ -12,6 +12,16 @@ export interface HielementsSettings {
 
 export const SETTINGS_SECTION = 'hielements';
 
+/** Keys under `hielements.` (package.json `contributes.configuration`). */
+export const SETTING_KEYS = {
+  traceServer: 'trace.server',
+  checksRun: 'checks.run',
+  pluginsTimeoutMs: 'plugins.timeoutMs',
+  serverPath: 'server.path',
+} as const;
+
+export const RUN_CHECKS_MODES: readonly RunChecksMode[] = ['onType', 'onSave', 'never'];
+
 export const DEFAULT_SETTINGS: HielementsSettings = {
   traceServer: 'off',
   checksRun: 'onSave',
@@ -29,11 +39,11 @@ function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback
 }
 
 export function readSettings(config: ConfigurationReader): HielementsSettings {
-  const timeout = config.get<number>('plugins.timeoutMs');
-  const serverPath = config.get<string>('server.path');
+  const timeout = config.get<number>(SETTING_KEYS.pluginsTimeoutMs);
+  const serverPath = config.get<string>(SETTING_KEYS.serverPath);
   return {
-    traceServer: oneOf(config.get('trace.server'), ['off', 'messages', 'verbose'] as const, DEFAULT_SETTINGS.traceServer),
-    checksRun: oneOf(config.get('checks.run'), ['onType', 'onSave', 'never'] as const, DEFAULT_SETTINGS.checksRun),
+    traceServer: oneOf(config.get(SETTING_KEYS.traceServer), ['off', 'messages', 'verbose'] as const, DEFAULT_SETTINGS.traceServer),
+    checksRun: oneOf(config.get(SETTING_KEYS.checksRun), RUN_CHECKS_MODES, DEFAULT_SETTINGS.checksRun),
     pluginsTimeoutMs:
       typeof timeout === 'number' && Number.isFinite(timeout) && timeout > 0 ? Math.floor(timeout) : DEFAULT_SETTINGS.pluginsTimeoutMs,
     serverPath: typeof serverPath === 'string' ? serverPath.trim() : '',

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CheckSummary, formatCheckSummary } from './checkSummary';
-import { RUN_CHECKS_COMMAND } from './commands';
+import { RUN_CHECKS_COMMAND } from './commandIds';
 
 /** The status bar item showing the last check run (`hielements/checkSummary`); click = run checks. */
 export class CheckStatusBar implements vscode.Disposable {
