@@ -8,6 +8,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const esbuild = require('esbuild');
+const { copyRuntimePackages } = require('./runtimePackages');
 
 const CLIENT = path.resolve(__dirname, '..');
 const REPO = path.resolve(CLIENT, '..');
@@ -19,6 +20,20 @@ const SERVER_ENTRY = process.env.HIELEMENTS_SERVER_ENTRY
   : DEFAULT_SERVER_ENTRY;
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
+
+/**
+ * Extra server entry points, built next to server.js when their source exists: the WASM plugin host starts
+ * its worker thread from `path.join(__dirname, 'worker.js')` (server/src/plugins/wasm/pluginWorker.ts).
+ */
+const SERVER_EXTRA_ENTRIES = { 'worker.js': path.join(REPO, 'server', 'src', 'plugins', 'wasm', 'worker.ts') };
+
+/**
+ * Packages left out of the bundle and copied to dist/node_modules when the server imports them:
+ * jco-transpile is ESM-only, loads its own .wasm files via import.meta.url and a native minifier.
+ * binaryen (93 MB) is only used by jco's optimize/asm.js paths, which the server does not call.
+ */
+const RUNTIME_PACKAGES = ['@bytecodealliance/jco-transpile'];
+const RUNTIME_PACKAGES_EXCLUDED = new Set(['binaryen']);
 
 /** name in dist → where it comes from. The server finds them through HIELEMENTS_WASM_DIR (= dist). */
 function wasmFiles() {
@@ -71,6 +86,17 @@ function problem(text) {
   console.warn(`[bundle] warning: ${text}`);
 }
 
+/** RUNTIME_PACKAGES that the bundled code imports (esbuild's metafile lists external imports). */
+function importedRuntimePackages(results) {
+  const found = new Set();
+  for (const result of results) {
+    for (const input of Object.values(result.metafile?.inputs ?? {})) {
+      for (const imp of input.imports) if (imp.external && RUNTIME_PACKAGES.includes(imp.path)) found.add(imp.path);
+    }
+  }
+  return [...found];
+}
+
 async function main() {
   fs.rmSync(DIST, { recursive: true, force: true });
   const missing = copyAssets();
@@ -82,8 +108,12 @@ async function main() {
     { ...common, entryPoints: [path.join(CLIENT, 'src', 'extension.ts')], outfile: path.join(DIST, 'extension.js'), external: ['vscode'] },
   ];
   if (fs.existsSync(SERVER_ENTRY)) {
+    const entryPoints = { server: SERVER_ENTRY };
+    for (const [out, src] of Object.entries(SERVER_EXTRA_ENTRIES)) {
+      if (fs.existsSync(src)) entryPoints[out.replace(/\.js$/, '')] = src;
+    }
     builds.push({
-      ...common, entryPoints: [SERVER_ENTRY], outfile: path.join(DIST, 'server.js'), plugins: [preferCjsBuilds],
+      ...common, entryPoints, outdir: DIST, plugins: [preferCjsBuilds], external: RUNTIME_PACKAGES, metafile: true,
       // treeSitter.ts keeps require.resolve() for unbundled runs; bundled, it uses HIELEMENTS_WASM_DIR instead
       logOverride: { 'require-resolve-not-external': 'silent' },
     });
@@ -95,7 +125,12 @@ async function main() {
     console.log('[bundle] watching client/src and the server sources');
     return;
   }
-  await Promise.all(builds.map((options) => esbuild.build(options)));
+  const results = await Promise.all(builds.map((options) => esbuild.build(options)));
+  const imported = importedRuntimePackages(results);
+  if (imported.length > 0) {
+    const copied = copyRuntimePackages(imported, path.join(REPO, 'server'), path.join(DIST, 'node_modules'), RUNTIME_PACKAGES_EXCLUDED);
+    console.log(`[bundle] dist/node_modules: ${copied.join(' ')}`);
+  }
   console.log(`[bundle] ${path.relative(REPO, DIST)}: ${fs.readdirSync(DIST).sort().join(' ')}`);
 }
 
