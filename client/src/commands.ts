@@ -1,15 +1,16 @@
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient } from 'vscode-languageclient/node';
 import { RUN_CHECKS_COMMAND } from './commandIds';
+import { HIELEMENTS_LANGUAGE_ID } from './documentSelector';
 
 /**
  * Arguments sent with `workspace/executeCommand hielements.runChecks` when the user runs the command
- * without arguments: the active editor's document URI if there is one (the server may scope the run to
- * it), otherwise none (whole workspace).
+ * without arguments: the URI of the active editor's document when it is a .hie file (the server may scope
+ * the run to it), otherwise none (whole workspace).
  */
 export function defaultRunChecksArguments(): unknown[] {
-  const uri = vscode.window.activeTextEditor?.document.uri;
-  return uri ? [uri.toString()] : [];
+  const document = vscode.window.activeTextEditor?.document;
+  return document && document.languageId === HIELEMENTS_LANGUAGE_ID ? [document.uri.toString()] : [];
 }
 
 /**

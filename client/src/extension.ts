@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
-import { LanguageClient } from 'vscode-languageclient/node';
+import { LanguageClient, State } from 'vscode-languageclient/node';
 import { CHECK_SUMMARY_NOTIFICATION, parseCheckSummary } from './checkSummary';
 import { RESTART_SERVER_COMMAND, SHOW_OUTPUT_COMMAND } from './commandIds';
 import { registerRunChecksFallback } from './commands';
+import { WATCHED_FILES_GLOB } from './documentSelector';
 import { createLanguageClient } from './languageClient';
 import { readSettings, SETTING_KEYS, SETTINGS_SECTION } from './settings';
 import { CheckStatusBar } from './statusBar';
 
-/** One running client plus what belongs to its lifetime (notification handler, fallback command). */
+/** One running client plus what belongs to its lifetime (file watcher, handlers, fallback command). */
 interface Session {
   client: LanguageClient;
   disposables: vscode.Disposable[];
@@ -17,11 +18,16 @@ let session: Session | undefined;
 
 async function startSession(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, statusBar: CheckStatusBar): Promise<void> {
   const settings = readSettings(vscode.workspace.getConfiguration(SETTINGS_SECTION));
-  const client = createLanguageClient(settings, context.extensionPath, output);
-  const current: Session = { client, disposables: [] };
+  const fileWatcher = vscode.workspace.createFileSystemWatcher(WATCHED_FILES_GLOB);
+  const client = createLanguageClient(settings, context.extensionPath, output, fileWatcher);
+  const current: Session = { client, disposables: [fileWatcher] };
   session = current;
   current.disposables.push(
     client.onNotification(CHECK_SUMMARY_NOTIFICATION, (params: unknown) => statusBar.showSummary(parseCheckSummary(params))),
+    client.onDidChangeState(({ newState }) => {
+      if (newState === State.Running) statusBar.showReady();
+      else if (newState === State.Stopped && session === current) statusBar.showStopped('the language server stopped');
+    }),
   );
   statusBar.showStarting();
   try {

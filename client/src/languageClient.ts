@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { DOCUMENT_SELECTOR, WATCHED_FILES_GLOB } from './documentSelector';
+import { DOCUMENT_SELECTOR } from './documentSelector';
 import { RUN_CHECKS_COMMAND } from './commandIds';
 import { defaultRunChecksArguments } from './commands';
 import { DEBUG_PORT, resolveServerLaunch } from './serverLaunch';
@@ -30,6 +30,7 @@ export function createLanguageClient(
   settings: HielementsSettings,
   extensionDir: string,
   outputChannel: vscode.LogOutputChannel,
+  fileWatcher: vscode.FileSystemWatcher,
 ): LanguageClient {
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
@@ -38,7 +39,7 @@ export function createLanguageClient(
     synchronize: {
       // didChangeConfiguration with { settings: { hielements: {...} } } on every change of the section
       configurationSection: SETTINGS_SECTION,
-      fileEvents: vscode.workspace.createFileSystemWatcher(WATCHED_FILES_GLOB),
+      fileEvents: fileWatcher,
     },
     middleware: {
       // when the server-advertised command is run from the palette (no arguments), pass the active document

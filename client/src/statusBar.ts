@@ -19,6 +19,13 @@ export class CheckStatusBar implements vscode.Disposable {
     this.item.backgroundColor = undefined;
   }
 
+  /** Server running, no check summary received yet. */
+  showReady(): void {
+    this.item.text = '$(checklist) Hielements';
+    this.item.tooltip = 'Hielements: no checks run yet. Click to run the checks.';
+    this.item.backgroundColor = undefined;
+  }
+
   showStopped(reason: string): void {
     this.item.text = '$(circle-slash) Hielements';
     this.item.tooltip = `Hielements: ${reason}. Run "Hielements: Restart Language Server".`;
