@@ -21,7 +21,8 @@ connection.onInitialize(() => ({
     textDocumentSync: 1,
     hoverProvider: true,
     codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-    executeCommandProvider: { commands: ['hielements.runChecks'] },
+    // STUB_NO_COMMANDS=1: advertise no commands, to exercise the extension's own hielements.runChecks
+    ...(process.env.STUB_NO_COMMANDS ? {} : { executeCommandProvider: { commands: ['hielements.runChecks'] } }),
   },
   serverInfo: { name: 'hielements-stub-server (harness validation only)' },
 }));
@@ -68,9 +69,12 @@ function validate(doc) {
   sendSummary();
 }
 
+// `passed` counts the runs, so a harness can tell that its Run Checks command reached the server
+let runs = 0;
 function sendSummary() {
+  runs++;
   const failed = documents.all().filter((d) => d.uri.endsWith('.hie') && hieDiagnostics(d).length > 0).length;
-  connection.sendNotification('hielements/checkSummary', { passed: 1, failed, errors: 0, total: 1 + failed });
+  connection.sendNotification('hielements/checkSummary', { passed: runs, failed, errors: 0, total: runs + failed });
 }
 
 documents.onDidChangeContent((e) => validate(e.document));
@@ -103,8 +107,11 @@ connection.onCodeAction(({ textDocument, context }) => {
   }];
 });
 
-connection.onExecuteCommand(({ command }) => {
-  if (command === 'hielements.runChecks') sendSummary();
+connection.onExecuteCommand(({ command, arguments: args }) => {
+  if (command === 'hielements.runChecks') {
+    connection.console.log(`runChecks arguments: ${JSON.stringify(args)}`);
+    sendSummary();
+  }
   return null;
 });
 
