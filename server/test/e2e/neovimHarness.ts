@@ -74,8 +74,9 @@ function normalizeFile(raw: Record<string, unknown>): ProbeFileResult {
 /**
  * Runs the probe. The server's stderr (which Neovim would only put in its lsp.log) is captured through a
  * `sh` wrapper and returned as `serverStderr`, so failures show why the server died.
+ * `serverEnv` is added to the server's environment.
  */
-export function runNeovimProbe(job: ProbeJob): Promise<ProbeResult> {
+export function runNeovimProbe(job: ProbeJob, serverEnv: Record<string, string> = {}): Promise<ProbeResult> {
   nvimVersion();
   const stderrFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'hie-nvim-')), 'server-stderr.log');
   const wrapped: ProbeJob = { ...job, cmd: ['sh', '-c', 'exec "$@" 2>>"$HIE_SERVER_STDERR"', 'sh', ...job.cmd] };
@@ -91,7 +92,8 @@ export function runNeovimProbe(job: ProbeJob): Promise<ProbeResult> {
   return new Promise((resolve, reject) => {
     const child = spawn('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${PROBE_SCRIPT}`], {
       cwd: job.rootDir,
-      env: { ...process.env, HIE_NVIM_JOB: JSON.stringify(wrapped), HIE_SERVER_STDERR: stderrFile },
+      // nvim passes its environment on to the server it starts
+      env: { ...process.env, ...serverEnv, HIE_NVIM_JOB: JSON.stringify(wrapped), HIE_SERVER_STDERR: stderrFile },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
