@@ -1,0 +1,44 @@
+/** Params of the server's `hielements/checkSummary` notification (sent after every check run). */
+export interface CheckSummary {
+  passed: number;
+  failed: number;
+  errors: number;
+  total: number;
+}
+
+export const CHECK_SUMMARY_NOTIFICATION = 'hielements/checkSummary';
+
+export type SummarySeverity = 'ok' | 'failed' | 'errors';
+
+export interface SummaryView {
+  /** Status bar text with codicons, e.g. "$(check) 12 passed $(error) 2 failed". */
+  text: string;
+  tooltip: string;
+  severity: SummarySeverity;
+}
+
+function count(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.floor(value) : 0;
+}
+
+/** Reads untrusted notification params; missing or bad numbers count as 0. */
+export function parseCheckSummary(params: unknown): CheckSummary {
+  const p = (params ?? {}) as Record<string, unknown>;
+  const passed = count(p.passed);
+  const failed = count(p.failed);
+  const errors = count(p.errors);
+  const total = typeof p.total === 'number' ? count(p.total) : passed + failed + errors;
+  return { passed, failed, errors, total };
+}
+
+export function formatCheckSummary(summary: CheckSummary): SummaryView {
+  const { passed, failed, errors, total } = summary;
+  let text = `$(check) ${passed} passed $(error) ${failed} failed`;
+  if (errors > 0) text += ` $(warning) ${errors} ${errors === 1 ? 'error' : 'errors'}`;
+  const checks = total === 1 ? 'check' : 'checks';
+  const tooltip =
+    `Hielements: ${passed} passed, ${failed} failed, ${errors} ${errors === 1 ? 'error' : 'errors'} ` +
+    `(${total} ${checks}). Click to run the checks again.`;
+  const severity: SummarySeverity = failed > 0 ? 'failed' : errors > 0 ? 'errors' : 'ok';
+  return { text, tooltip, severity };
+}

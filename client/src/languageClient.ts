@@ -1,0 +1,51 @@
+import * as vscode from 'vscode';
+import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { DOCUMENT_SELECTOR } from './documentSelector';
+import { RUN_CHECKS_COMMAND } from './commandIds';
+import { defaultRunChecksArguments } from './commands';
+import { DEBUG_PORT, resolveServerLaunch } from './serverLaunch';
+import { HielementsSettings, serverSettingsPayload, SETTINGS_SECTION } from './settings';
+
+/** Client id: vscode-languageclient reads the `hielements.trace.server` setting through it. */
+export const CLIENT_ID = 'hielements';
+
+function serverOptions(settings: HielementsSettings, extensionDir: string): ServerOptions {
+  const workspaceDir = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+  const launch = resolveServerLaunch(settings.serverPath, extensionDir, workspaceDir);
+  const env = { ...process.env, ...launch.env };
+  if (launch.kind === 'executable') {
+    return { command: launch.command, args: launch.args, options: { env } };
+  }
+  return {
+    run: { module: launch.modulePath, transport: TransportKind.ipc, options: { env } },
+    debug: {
+      module: launch.modulePath,
+      transport: TransportKind.ipc,
+      options: { env, execArgv: ['--nolazy', `--inspect=${DEBUG_PORT}`] },
+    },
+  };
+}
+
+export function createLanguageClient(
+  settings: HielementsSettings,
+  extensionDir: string,
+  outputChannel: vscode.LogOutputChannel,
+  fileWatcher: vscode.FileSystemWatcher,
+): LanguageClient {
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: DOCUMENT_SELECTOR,
+    outputChannel,
+    initializationOptions: serverSettingsPayload(settings),
+    synchronize: {
+      // didChangeConfiguration with { settings: { hielements: {...} } } on every change of the section
+      configurationSection: SETTINGS_SECTION,
+      fileEvents: fileWatcher,
+    },
+    middleware: {
+      // when the server-advertised command is run from the palette (no arguments), pass the active document
+      executeCommand: (command, args, next) =>
+        next(command, command === RUN_CHECKS_COMMAND && args.length === 0 ? defaultRunChecksArguments() : args),
+    },
+  };
+  return new LanguageClient(CLIENT_ID, 'Hielements Language Server', serverOptions(settings, extensionDir), clientOptions);
+}

@@ -1,0 +1,61 @@
+/** The extension's settings (package.json `contributes.configuration`), read into a typed object. */
+export type RunChecksMode = 'onType' | 'onSave' | 'never';
+export type TraceLevel = 'off' | 'messages' | 'verbose';
+
+export interface HielementsSettings {
+  traceServer: TraceLevel;
+  checksRun: RunChecksMode;
+  pluginsTimeoutMs: number;
+  /** Empty = use the server bundled with the extension. */
+  serverPath: string;
+}
+
+export const SETTINGS_SECTION = 'hielements';
+
+/** Keys under `hielements.` (package.json `contributes.configuration`). */
+export const SETTING_KEYS = {
+  traceServer: 'trace.server',
+  checksRun: 'checks.run',
+  pluginsTimeoutMs: 'plugins.timeoutMs',
+  serverPath: 'server.path',
+} as const;
+
+export const RUN_CHECKS_MODES: readonly RunChecksMode[] = ['onType', 'onSave', 'never'];
+
+export const DEFAULT_SETTINGS: HielementsSettings = {
+  traceServer: 'off',
+  checksRun: 'onSave',
+  pluginsTimeoutMs: 10000,
+  serverPath: '',
+};
+
+/** Minimal view of vscode.WorkspaceConfiguration, so this module needs no `vscode`. */
+export interface ConfigurationReader {
+  get<T>(key: string): T | undefined;
+}
+
+function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T {
+  return allowed.includes(value as T) ? (value as T) : fallback;
+}
+
+export function readSettings(config: ConfigurationReader): HielementsSettings {
+  const timeout = config.get<number>(SETTING_KEYS.pluginsTimeoutMs);
+  const serverPath = config.get<string>(SETTING_KEYS.serverPath);
+  return {
+    traceServer: oneOf(config.get(SETTING_KEYS.traceServer), ['off', 'messages', 'verbose'] as const, DEFAULT_SETTINGS.traceServer),
+    checksRun: oneOf(config.get(SETTING_KEYS.checksRun), RUN_CHECKS_MODES, DEFAULT_SETTINGS.checksRun),
+    pluginsTimeoutMs:
+      typeof timeout === 'number' && Number.isFinite(timeout) && timeout > 0 ? Math.floor(timeout) : DEFAULT_SETTINGS.pluginsTimeoutMs,
+    serverPath: typeof serverPath === 'string' ? serverPath.trim() : '',
+  };
+}
+
+/** What the server receives as `initializationOptions` (and, nested under `hielements`, in didChangeConfiguration). */
+export interface ServerSettingsPayload {
+  checks: { run: RunChecksMode };
+  plugins: { timeoutMs: number };
+}
+
+export function serverSettingsPayload(settings: HielementsSettings): ServerSettingsPayload {
+  return { checks: { run: settings.checksRun }, plugins: { timeoutMs: settings.pluginsTimeoutMs } };
+}

@@ -1,0 +1,30 @@
+import * as assert from 'node:assert/strict';
+import { DEFAULT_SETTINGS, readSettings, serverSettingsPayload } from '../src/settings';
+
+function reader(values: Record<string, unknown>) {
+  return { get: <T>(key: string) => values[key] as T | undefined };
+}
+
+describe('settings', () => {
+  it('reads every setting', () => {
+    const settings = readSettings(reader({
+      'trace.server': 'verbose', 'checks.run': 'onType', 'plugins.timeoutMs': 2500, 'server.path': ' /opt/hie/main.js ',
+    }));
+    assert.deepEqual(settings, { traceServer: 'verbose', checksRun: 'onType', pluginsTimeoutMs: 2500, serverPath: '/opt/hie/main.js' });
+  });
+
+  it('falls back to the defaults for missing or invalid values', () => {
+    assert.deepEqual(readSettings(reader({})), DEFAULT_SETTINGS);
+    assert.deepEqual(
+      readSettings(reader({ 'trace.server': 'loud', 'checks.run': 'always', 'plugins.timeoutMs': -5, 'server.path': 42 })),
+      DEFAULT_SETTINGS,
+    );
+  });
+
+  it('sends checks.run and plugins.timeoutMs to the server', () => {
+    assert.deepEqual(serverSettingsPayload({ ...DEFAULT_SETTINGS, checksRun: 'never', pluginsTimeoutMs: 700 }), {
+      checks: { run: 'never' },
+      plugins: { timeoutMs: 700 },
+    });
+  });
+});
