@@ -1,0 +1,50 @@
+import type { HieParser } from '../syntax/hieParser';
+import { HieDocument, type TextChange } from '../syntax/document';
+import type { LineIndex } from '../syntax/lineIndex';
+import { analyze, type Analysis } from './analyze';
+import type { ValidationOptions } from './validate';
+
+/**
+ * An open `.hie` document together with its analysis (model + syntax/validation
+ * diagnostics), recomputed lazily after edits. The language server keeps one per document.
+ */
+export class AnalyzedDocument {
+  private readonly document: HieDocument;
+  private cached: Analysis | undefined;
+
+  constructor(parser: HieParser, text: string, private options: ValidationOptions) {
+    this.document = new HieDocument(parser, text);
+  }
+
+  get text(): string {
+    return this.document.text;
+  }
+
+  get tree() {
+    return this.document.tree;
+  }
+
+  get lineIndex(): LineIndex {
+    return this.document.lineIndex;
+  }
+
+  applyChanges(changes: readonly TextChange[]): void {
+    this.document.applyChanges(changes);
+    this.cached = undefined;
+  }
+
+  /** New set of known libraries (plugins loaded or removed): W001 must be recomputed. */
+  setOptions(options: ValidationOptions): void {
+    this.options = options;
+    this.cached = undefined;
+  }
+
+  get analysis(): Analysis {
+    this.cached ??= analyze(this.document.tree, this.document.text, this.options);
+    return this.cached;
+  }
+
+  dispose(): void {
+    this.document.dispose();
+  }
+}
