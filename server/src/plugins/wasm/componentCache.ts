@@ -1,0 +1,64 @@
+import { createHash } from 'node:crypto';
+import { promises as fsp } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+/**
+ * Components are transpiled to JS + core modules by jco-transpile (seconds for a JS
+ * component), once per distinct wasm: the output is cached on disk under its sha256.
+ * The transpiled JS is used in "instantiation" mode only: it receives every import from
+ * us, and never touches the stock preview2-shim.
+ */
+
+export interface PreparedComponent {
+  /** Folder holding `plugin.js` and its core modules. */
+  dir: string;
+  /** Interfaces the component imports, e.g. `wasi:filesystem/types@0.2.3`. */
+  imports: string[];
+  exportsLibrary: boolean;
+}
+
+interface Meta {
+  imports: string[];
+  exports: [string, string][];
+}
+
+export const defaultCacheDir = (): string => path.join(os.tmpdir(), 'hielements-jco-cache');
+
+const LIBRARY_EXPORT = /^(library|hielements:plugin\/library@0\.1\.\d+)$/;
+
+export async function prepareComponent(bytes: Uint8Array, cacheDir = defaultCacheDir()): Promise<PreparedComponent> {
+  const sha = createHash('sha256').update(bytes).digest('hex');
+  const dir = path.join(cacheDir, sha);
+  const metaFile = path.join(dir, 'meta.json');
+  let meta: Meta;
+  try {
+    meta = JSON.parse(await fsp.readFile(metaFile, 'utf8')) as Meta;
+  } catch {
+    meta = await transpileInto(bytes, dir);
+  }
+  return { dir, imports: meta.imports, exportsLibrary: meta.exports.some(([name]) => LIBRARY_EXPORT.test(name)) };
+}
+
+async function transpileInto(bytes: Uint8Array, dir: string): Promise<Meta> {
+  const { transpileBytes } = await import('@bytecodealliance/jco-transpile');
+  const out = await transpileBytes(bytes, { name: 'plugin', instantiation: 'async', noComponentErrorWrapping: false });
+  const meta: Meta = { imports: out.imports, exports: out.exports };
+  // Write into a private folder, then rename: a concurrent loader never sees a half-written entry.
+  await fsp.mkdir(path.dirname(dir), { recursive: true });
+  const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;
+  for (const [name, data] of Object.entries(out.files)) {
+    const file = path.join(tmp, name);
+    await fsp.mkdir(path.dirname(file), { recursive: true });
+    await fsp.writeFile(file, data);
+  }
+  await fsp.writeFile(path.join(tmp, 'package.json'), '{"type":"module"}\n');
+  await fsp.writeFile(path.join(tmp, 'meta.json'), JSON.stringify(meta));
+  try {
+    await fsp.rename(tmp, dir);
+  } catch {
+    // Someone else finished first: keep theirs.
+    await fsp.rm(tmp, { recursive: true, force: true });
+  }
+  return meta;
+}

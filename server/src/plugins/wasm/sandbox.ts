@@ -1,0 +1,101 @@
+import type { FsCapability } from '../types';
+import { WorkspaceJail, type Resolution } from './workspaceJail';
+
+/**
+ * The capability state of one plugin instance, shared by the WASI preview1 (core modules)
+ * and WASI 0.2 (components) implementations: which paths may be opened and how, which
+ * environment variables exist, where output goes, and what was denied.
+ */
+
+export type Access = 'read' | 'write';
+
+export interface Denial {
+  access: Access;
+  /** The path as the plugin asked for it. */
+  path: string;
+  /** `capability`: a grant would allow it; `outside`: nothing ever allows it. */
+  why: 'capability' | 'outside';
+}
+
+export interface SandboxSettings {
+  workspaceRoot: string;
+  fs: FsCapability;
+  /** Granted variables present in the host environment (name → value). */
+  env: [string, string][];
+}
+
+export type OpenResult = Resolution | { ok: false; shown: string; why: 'denied' };
+
+/** Guest path of the workspace preopen. */
+export const GUEST_WORKSPACE = '/workspace';
+
+export class Sandbox {
+  readonly jail: WorkspaceJail;
+  readonly denials: Denial[] = [];
+
+  constructor(
+    readonly settings: SandboxSettings,
+    private readonly emit: (stream: 'stdout' | 'stderr', line: string) => void,
+  ) {
+    this.jail = new WorkspaceJail(settings.workspaceRoot);
+  }
+
+  get fs(): FsCapability {
+    return this.settings.fs;
+  }
+
+  private deny(access: Access, path: string, why: Denial['why']): OpenResult {
+    this.denials.push({ access, path, why });
+    return { ok: false, shown: path, why: 'denied' };
+  }
+
+  /**
+   * The one gate for every path-based operation. `dirRel` is the directory the plugin's
+   * descriptor stands for (relative to the workspace), `guestPath` what it asked for.
+   */
+  open(dirRel: string, guestPath: string, access: Access, forCreate = false): OpenResult {
+    const shown = this.jail.lexical(dirRel, guestPath) ?? guestPath;
+    if (this.fs === 'none') return this.deny(access, shown, 'capability');
+    if (access === 'write' && this.fs !== 'write') return this.deny('write', shown, 'capability');
+    const r = this.jail.resolve(dirRel, guestPath, forCreate);
+    if (!r.ok && r.why === 'outside') return this.deny(access, guestPath, 'outside');
+    return r;
+  }
+
+  /** Whether a directory listing / stat of the descriptor itself is allowed. */
+  mayInspect(dirRel: string): boolean {
+    if (this.fs !== 'none') return true;
+    this.deny('read', dirRel || '.', 'capability');
+    return false;
+  }
+
+  private readonly pending = { stdout: '', stderr: '' };
+
+  /** Plugin output: complete lines go to the log at once, the rest at `flush()`. */
+  write(stream: 'stdout' | 'stderr', text: string): void {
+    const all = this.pending[stream] + text;
+    const lines = all.split('\n');
+    this.pending[stream] = lines.pop() ?? '';
+    for (const line of lines) this.emit(stream, line);
+  }
+
+  flush(): void {
+    for (const stream of ['stdout', 'stderr'] as const) {
+      if (this.pending[stream] !== '') this.emit(stream, this.pending[stream]);
+      this.pending[stream] = '';
+    }
+  }
+
+  /** Denials since the last call (and forget them). */
+  takeDenials(): Denial[] {
+    return this.denials.splice(0, this.denials.length);
+  }
+}
+
+/** Thrown by `proc_exit` / `wasi:cli/exit`: ends the call, never the host. */
+export class PluginExit extends Error {
+  constructor(readonly code: number) {
+    super(`plugin called exit(${code})`);
+    this.name = 'PluginExit';
+  }
+}
