@@ -1,5 +1,7 @@
 ;; A deliberately hostile plugin: each 4-letter function tries one thing and replies
 ;; {"Int": errno} (or the data it got). The path argument is the first String argument.
+;; The same source is built as a core module (;;@abi = core ABI v1) and as a component
+;; (;;@abi = canonical ABI, then wrapped with the WASI preview1 reactor adapter).
 (module
   (import "wasi_snapshot_preview1" "path_open" (func $path_open (param i32 i32 i32 i32 i32 i64 i64 i32 i32) (result i32)))
   (import "wasi_snapshot_preview1" "fd_read" (func $fd_read (param i32 i32 i32 i32) (result i32)))
@@ -18,7 +20,7 @@
   (import "wasi_snapshot_preview1" "args_sizes_get" (func $args_sizes_get (param i32 i32) (result i32)))
   (import "wasi_snapshot_preview1" "proc_exit" (func $proc_exit (param i32)))
   (import "wasi_snapshot_preview1" "sock_send" (func $sock_send (param i32 i32 i32 i32 i32) (result i32)))
-;;@prelude
+;;@abi
   (data (i32.const 1024) "Content-Length: 47\0d\0a\0d\0a{\"jsonrpc\":\"2.0\",\"method\":\"exit\",\"params\":null}\n")
   (data (i32.const 1200) "renamed.txt")
   (data (i32.const 1220) "made-link")
@@ -61,8 +63,7 @@
     (loop $more (br_if $more (i32.ne (memory.grow (i32.const 16)) (i32.const -1))))
     unreachable)
 
-  (func (export "library_call") (param $p i32) (param $l i32) (result i32 i32) (local $c i32)
-    (call $begin (local.get $p) (local.get $l))
+  (func $call (result i32 i32) (local $c i32)
     (local.set $c (call $fn_char))
     ;; read
     (if (i32.eq (local.get $c) (i32.const 114)) (then (return (call $read_path))))
@@ -112,15 +113,15 @@
       (return (call $reply_int (call $fd_write (i32.const 1) (i32.const 112) (i32.const 1) (i32.const 104))))))
     (call $reply_int (i32.const 999999)))
 
-  ;; check file(path): passes when the file can be read and is not empty
-  (func (export "library_check") (param $p i32) (param $l i32) (result i32 i32) (local $e i32) (local $n i32)
-    (call $begin (local.get $p) (local.get $l))
+  ;; check file(path): passes when the file can be read and is not empty; else fails with the path
+  (func $check (result i32 i32 i32) (local $e i32) (local $n i32)
     (local.set $e (call $open (i32.const 0) (i64.const 2) (i32.const 0)))
-    (if (local.get $e) (then (return (call $reply_fail (call $arg_ptr) (call $arg_len)))))
-    (local.set $n (call $read_fd (i32.load (i32.const 100))))
-    (drop (call $fd_close (i32.load (i32.const 100))))
-    (if (i32.and (i32.gt_u (local.get $n) (i32.const 0)) (i32.lt_u (local.get $n) (i32.const 100000))) (then (return (call $reply_pass))))
-    (call $reply_fail (call $arg_ptr) (call $arg_len)))
+    (if (i32.eqz (local.get $e)) (then
+      (local.set $n (call $read_fd (i32.load (i32.const 100))))
+      (drop (call $fd_close (i32.load (i32.const 100))))
+      (if (i32.and (i32.gt_u (local.get $n) (i32.const 0)) (i32.lt_u (local.get $n) (i32.const 100000)))
+        (then (return (i32.const 1) (i32.const 0) (i32.const 0))))))
+    (i32.const 0) (call $arg_ptr) (call $arg_len))
 
-  (func (export "library_doc") (result i32 i32) (i32.const 1280) (i32.const 174))
+  (func $doc (result i32 i32) (i32.const 1280) (i32.const 174))
 )

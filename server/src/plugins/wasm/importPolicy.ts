@@ -60,7 +60,8 @@ export function refuseComponentImports(imports: readonly string[]): string | und
     if (!COMPONENT_INTERFACES.includes(interfaceName(spec))) {
       return `import \`${spec}\` is not allowed: a component may import only WASI 0.2 cli, clocks, filesystem, io and random interfaces (never sockets or http)`;
     }
-    if (!/^0\.2\.\d+$/.test(version)) return `import \`${spec}\` is not allowed: only WASI 0.2.x versions are supported`;
+    // jco reports imports without their version; a version, when present, must be 0.2.x.
+    if (version !== '' && !/^0\.2\.\d+$/.test(version)) return `import \`${spec}\` is not allowed: only WASI 0.2.x versions are supported`;
   }
   return undefined;
 }

@@ -22,20 +22,58 @@ export const fixture = (...parts: string[]): string => path.join(repoRoot(), 'te
 
 let wabt: Awaited<ReturnType<typeof wabtInit>> | undefined;
 
-/** Assemble a core-module WAT fixture (its `;;@prelude` line replaced by core/prelude.wat) into a temp .wasm file. */
-export async function buildCoreFixture(name: string, dir: string): Promise<string> {
+const part = (name: string) => fs.readFileSync(fixture(name), 'utf8');
+
+/** A test plugin's WAT with its `;;@abi` (full ABI glue) or `;;@prelude` (helpers only) line filled in. */
+function spliced(name: string, abi: 'core' | 'component'): string {
+  const helpers = part('shared.wat') + (abi === 'core' ? part('core-abi.wat') : part('component-abi.wat')) + part('arg-len.wat');
+  return fs
+    .readFileSync(fixture('core', name), 'utf8')
+    .replace(/^;;@abi$/m, () => helpers + (abi === 'core' ? part('core-glue.wat') : ''))
+    .replace(/^;;@prelude$/m, () => helpers);
+}
+
+async function assemble(name: string, text: string): Promise<Uint8Array> {
   wabt ??= await wabtInit();
-  const prelude = fs.readFileSync(fixture('core', 'prelude.wat'), 'utf8');
-  const text = fs.readFileSync(fixture('core', name), 'utf8').replace(';;@prelude', prelude);
   const mod = wabt.parseWat(name, text, { multi_value: true, bulk_memory: true });
   try {
-    const { buffer } = mod.toBinary({});
-    const out = path.join(dir, name.replace(/\.wat$/, '.wasm'));
-    fs.writeFileSync(out, buffer);
-    return out;
+    return mod.toBinary({}).buffer;
   } finally {
     mod.destroy();
   }
+}
+
+/** Assemble a core-module WAT fixture into `dir`; returns the .wasm path. */
+export async function buildCoreFixture(name: string, dir: string): Promise<string> {
+  const out = path.join(dir, name.replace(/\.wat$/, '.wasm'));
+  fs.writeFileSync(out, await assemble(name, spliced(name, 'core')));
+  return out;
+}
+
+const PLUGIN_WIT = () => fs.readFileSync(path.join(repoRoot(), 'plugins', 'wit', 'plugin.wit'), 'utf8').replace(/world plugin-fs[\s\S]*$/, '');
+
+/**
+ * Build a component from a core WAT fixture: canonical-ABI glue, WIT of world `plugin`
+ * embedded, then `component new` with the preview1 reactor adapter (its WASI calls become
+ * `wasi:*` 0.2 imports). Uses the wasm-tools bundled in jco-transpile: no compiler needed.
+ */
+export async function buildComponentFixture(name: string, dir: string): Promise<string> {
+  const wt = await import('@bytecodealliance/jco-transpile/wasm-tools');
+  const core = await assemble(name, spliced(name, 'component'));
+  const embedded = await wt.componentEmbed({ binary: core, witSource: PLUGIN_WIT(), world: 'plugin' });
+  const adapter = new Uint8Array(fs.readFileSync(fixture('components', 'wasi_snapshot_preview1.reactor.wasm')));
+  const component = await wt.componentNew(embedded, [['wasi_snapshot_preview1', adapter]]);
+  const out = path.join(dir, name.replace(/\.wat$/, '.component.wasm'));
+  fs.writeFileSync(out, component);
+  return out;
+}
+
+/** Assemble a component-text fixture (components/*.wat). */
+export async function buildComponentText(name: string, dir: string): Promise<string> {
+  const wt = await import('@bytecodealliance/jco-transpile/wasm-tools');
+  const out = path.join(dir, name.replace(/\.wat$/, '.wasm'));
+  fs.writeFileSync(out, await wt.parse(fs.readFileSync(fixture('components', name), 'utf8')));
+  return out;
 }
 
 export interface HostileWorkspace {

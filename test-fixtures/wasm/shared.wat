@@ -1,28 +1,16 @@
-  ;; Shared helpers for the test plugins (spliced in place of the `;;@prelude` line by the
-  ;; test kit). Memory map: 0–63 constants, 100–255 scratch, 1024–8191 module data,
-  ;; 8192–16383 reply, 16384–32767 file/env buffer, 65536+ the request from `alloc`.
+  ;; Shared by every test plugin (spliced in by the test kit): memory, constants and the
+  ;; reply helpers, which build JSON text at 8192. Memory map: 0–99 constants, 100–255
+  ;; scratch, 256–1023 return areas, 1024–8191 plugin data, 8192–16383 reply,
+  ;; 16384–32767 file/env buffer, 65536+ requests (core: `alloc`; component: `cabi_realloc`).
   (memory (export "memory") 2)
   (data (i32.const 0) "{\"Int\":")
   (data (i32.const 16) "{\"String\":\"")
   (data (i32.const 32) "\"}")
   (data (i32.const 40) "{\"passed\":true}")
   (data (i32.const 56) "{\"passed\":false,\"message\":\"")
-  (global $req (mut i32) (i32.const 0))
+  (data (i32.const 84) "{\"error\":\"")
+  (data (i32.const 960) "plugin failed on purpose")
   (global $out (mut i32) (i32.const 8192))
-  (func (export "alloc") (param $n i32) (result i32) (i32.const 65536))
-  (func $begin (param $p i32) (param $l i32)
-    (global.set $req (local.get $p))
-    (global.set $out (i32.const 8192)))
-  ;; first byte of the function name: `{"function":"` is 13 bytes
-  (func $fn_char (result i32) (i32.load8_u (i32.add (global.get $req) (i32.const 13))))
-  ;; first string argument when the function name has 4 characters
-  (func $arg_ptr (result i32) (i32.add (global.get $req) (i32.const 38)))
-  (func $arg_len (result i32) (local $i i32)
-    (block $done (loop $next
-      (br_if $done (i32.eq (i32.load8_u (i32.add (call $arg_ptr) (local.get $i))) (i32.const 34)))
-      (local.set $i (i32.add (local.get $i) (i32.const 1)))
-      (br $next)))
-    (local.get $i))
   (func $emit_byte (param $b i32)
     (i32.store8 (global.get $out) (local.get $b))
     (global.set $out (i32.add (global.get $out) (i32.const 1))))
