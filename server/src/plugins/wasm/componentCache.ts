@@ -13,19 +13,34 @@ import * as path from 'node:path';
 export interface PreparedComponent {
   /** Folder holding `plugin.js` and its core modules. */
   dir: string;
-  /** Interfaces the component imports, e.g. `wasi:filesystem/types@0.2.3`. */
+  /** Every import the component declares, with its version (e.g. `wasi:filesystem/types@0.2.3`), used or not. */
   imports: string[];
   exportsLibrary: boolean;
 }
 
 interface Meta {
-  imports: string[];
-  exports: [string, string][];
+  /** Declared imports/exports of the component's world (from its WIT). */
+  declared: { imports: string[]; exports: string[] };
+  /** Import specifiers the transpiled JS looks up (jco drops versions and unused imports). */
+  bindings: string[];
+}
+
+/** `import x;` / `export y;` lines of the component's own world (`world root { … }`). */
+export function worldItems(wit: string): { imports: string[]; exports: string[] } {
+  const start = wit.search(/^world [^\s]+ \{$/m);
+  const items = { imports: [] as string[], exports: [] as string[] };
+  if (start < 0) return items;
+  for (const line of wit.slice(start).split('\n').slice(1)) {
+    if (line.startsWith('}')) break;
+    const m = /^ {2}(import|export) ([^\s;{]+?)(?:;|:\s|\s*\{)/.exec(line);
+    if (m) (m[1] === 'import' ? items.imports : items.exports).push(m[2]);
+  }
+  return items;
 }
 
 export const defaultCacheDir = (): string => path.join(os.tmpdir(), 'hielements-jco-cache');
 
-const LIBRARY_EXPORT = /^(library|hielements:plugin\/library@0\.1\.\d+)$/;
+const LIBRARY_EXPORT = /^hielements:plugin\/library@0\.1\.\d+$/;
 
 export async function prepareComponent(bytes: Uint8Array, cacheDir = defaultCacheDir()): Promise<PreparedComponent> {
   const sha = createHash('sha256').update(bytes).digest('hex');
@@ -37,13 +52,15 @@ export async function prepareComponent(bytes: Uint8Array, cacheDir = defaultCach
   } catch {
     meta = await transpileInto(bytes, dir);
   }
-  return { dir, imports: meta.imports, exportsLibrary: meta.exports.some(([name]) => LIBRARY_EXPORT.test(name)) };
+  return { dir, imports: meta.declared.imports, exportsLibrary: meta.declared.exports.some((name) => LIBRARY_EXPORT.test(name)) };
 }
 
 async function transpileInto(bytes: Uint8Array, dir: string): Promise<Meta> {
   const { transpileBytes } = await import('@bytecodealliance/jco-transpile');
-  const out = await transpileBytes(bytes, { name: 'plugin', instantiation: 'async', noComponentErrorWrapping: false });
-  const meta: Meta = { imports: out.imports, exports: out.exports };
+  const { componentWit } = await import('@bytecodealliance/jco-transpile/wasm-tools');
+  const declared = worldItems(await componentWit(bytes));
+  const out = await transpileBytes(bytes, { name: 'plugin', instantiation: 'async' });
+  const meta: Meta = { declared, bindings: out.imports };
   // Write into a private folder, then rename: a concurrent loader never sees a half-written entry.
   await fsp.mkdir(path.dirname(dir), { recursive: true });
   const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;

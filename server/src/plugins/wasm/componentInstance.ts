@@ -31,11 +31,11 @@ export class ComponentInstance implements PluginInstance {
   ) {}
 
   static async create(dir: string, maxPages: number, sandbox: Sandbox): Promise<ComponentInstance> {
-    const meta = JSON.parse(await fsp.readFile(path.join(dir, 'meta.json'), 'utf8')) as { imports: string[] };
+    const meta = JSON.parse(await fsp.readFile(path.join(dir, 'meta.json'), 'utf8')) as { bindings: string[] };
     const { instantiate } = (await import(pathToFileURL(path.join(dir, 'plugin.js')).href)) as { instantiate: Instantiate };
     const wasi = createPreview2(sandbox);
     const imports: Record<string, Record<string, unknown>> = {};
-    for (const spec of meta.imports) {
+    for (const spec of meta.bindings) {
       const impl = wasi.interfaces[interfaceName(spec)];
       if (!impl) throw new Error(`no implementation for import \`${spec}\``);
       imports[spec] = impl;
