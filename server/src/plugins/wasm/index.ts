@@ -82,6 +82,6 @@ export async function loadWasm(config: WasmLibraryConfig, options: WasmLoadOptio
     plugin,
   };
   const worker = new PluginWorker(init, config.limits.timeoutMs, options.log);
-  const library = new WasmLibrary({ name: config.name, worker, fsGranted: config.capabilities.fs !== 'none', onDenied: options.onDenied });
+  const library = new WasmLibrary({ name: config.name, worker, fsGranted: config.capabilities.fs !== 'none', workspaceRoot: options.workspaceRoot, onDenied: options.onDenied });
   return { library, findings: staticFindings(config.name, config.capabilities, use) };
 }

@@ -8,6 +8,7 @@ import type { PluginWorker } from './pluginWorker';
 import { decodeCoreCallReply, decodeCoreCheckReply, encodeValue, WasmErrorCode } from './valueJson';
 import type { Outcome } from './workerProtocol';
 import { GUEST_WORKSPACE } from './sandbox';
+import { scopesFromPlugin, scopesToPlugin, type PathBase } from './scopePaths';
 
 /** A loaded WASM plugin as a Library: every call goes to its worker. */
 
@@ -16,6 +17,8 @@ export interface WasmLibraryInit {
   worker: PluginWorker;
   /** Whether `fs` is granted (the `workspace` argument is then `/workspace`, else ""). */
   fsGranted: boolean;
+  /** Absolute workspace root (scope paths are passed relative to it). */
+  workspaceRoot: string;
   onDenied?: (finding: CapabilityFinding) => void;
 }
 
@@ -30,8 +33,14 @@ export class WasmLibrary implements Library {
     this.name = init.name;
   }
 
-  private request(kind: 'call' | 'check', fn: string, args: Value[]): Request {
-    return { op: kind, fn, args: JSON.stringify(args.map(encodeValue)), workspace: this.init.fsGranted ? GUEST_WORKSPACE : '' };
+  private base(ctx: CallContext | undefined): PathBase {
+    return { workspace: ctx?.workspace ?? this.init.workspaceRoot, root: this.init.workspaceRoot };
+  }
+
+  private request(kind: 'call' | 'check', fn: string, args: Value[], ctx: CallContext | undefined): Request {
+    const base = this.base(ctx);
+    const encoded = args.map((a) => encodeValue(scopesToPlugin(a, base)));
+    return { op: kind, fn, args: JSON.stringify(encoded), workspace: this.init.fsGranted ? GUEST_WORKSPACE : '' };
   }
 
   private async run(requests: Request[], ctx: CallContext | undefined): Promise<Outcome[]> {
@@ -55,12 +64,12 @@ export class WasmLibrary implements Library {
   }
 
   async call(fn: string, args: Value[], ctx: CallContext): Promise<Value> {
-    const [o] = await this.run([this.request('call', fn, args)], ctx);
-    return this.decode('call', o);
+    const [o] = await this.run([this.request('call', fn, args, ctx)], ctx);
+    return scopesFromPlugin(this.decode('call', o), this.base(ctx));
   }
 
   async check(fn: string, args: Value[], ctx: CallContext): Promise<CheckOutcome> {
-    const [o] = await this.run([this.request('check', fn, args)], ctx);
+    const [o] = await this.run([this.request('check', fn, args, ctx)], ctx);
     return this.decode('check', o);
   }
 
@@ -69,10 +78,10 @@ export class WasmLibrary implements Library {
    * call). Each result is the Value/CheckOutcome or the LibraryError it failed with.
    */
   async batch(calls: BatchCall[], ctx?: CallContext): Promise<Array<Value | CheckOutcome | LibraryError>> {
-    const outcomes = await this.run(calls.map((c) => this.request(c.kind, c.fn, c.args)), ctx);
+    const outcomes = await this.run(calls.map((c) => this.request(c.kind, c.fn, c.args, ctx)), ctx);
     return outcomes.map((o, i) => {
       try {
-        return calls[i].kind === 'call' ? this.decode('call', o) : this.decode('check', o);
+        return calls[i].kind === 'call' ? scopesFromPlugin(this.decode('call', o), this.base(ctx)) : this.decode('check', o);
       } catch (e) {
         if (e instanceof LibraryError) return e;
         throw e;
