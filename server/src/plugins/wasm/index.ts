@@ -6,6 +6,8 @@ import { capMemory, detectFormat, pagesForMb } from './wasmBinary';
 import { Wasm, type WasmModule } from './wasmApi';
 import { prepareComponent } from './componentCache';
 import { WasmLibrary } from './wasmLibrary';
+import { LibraryError } from '../../libraries/library';
+import { WasmErrorCode } from './valueJson';
 import type { WorkerInit } from './workerProtocol';
 
 export { WasmLibrary, type BatchCall } from './wasmLibrary';
@@ -26,7 +28,7 @@ export interface WasmLoadExtras {
 
 export async function loadWasm(config: WasmLibraryConfig, options: WasmLoadOptions, extras: WasmLoadExtras = {}): Promise<WasmLoadResult & { library: WasmLibrary }> {
   const fail = (why: string): never => {
-    throw new Error(`WASM library \`${config.name}\` (${config.path}): ${why}`);
+    throw new LibraryError(WasmErrorCode.load, `WASM library \`${config.name}\` (${config.path}): ${why}`);
   };
   let bytes: Uint8Array;
   try {
