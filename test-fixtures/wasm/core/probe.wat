@@ -63,7 +63,7 @@
     (loop $more (br_if $more (i32.ne (memory.grow (i32.const 16)) (i32.const -1))))
     unreachable)
 
-  (func $call (result i32 i32) (local $c i32)
+  (func $call (result i32 i32) (local $c i32) (local $e i32)
     (local.set $c (call $fn_char))
     ;; read
     (if (i32.eq (local.get $c) (i32.const 114)) (then (return (call $read_path))))
@@ -111,6 +111,25 @@
       (i32.store (i32.const 112) (i32.const 1024))
       (i32.store (i32.const 116) (i32.const 70))
       (return (call $reply_int (call $fd_write (i32.const 1) (i32.const 112) (i32.const 1) (i32.const 104))))))
+    ;; hogs: open the path again and again without closing → opens * 1000 + the errno that stopped it
+    (if (i32.eq (local.get $c) (i32.const 104)) (then
+      (local.set $c (i32.const 0))
+      (loop $again
+        (local.set $e (call $open (i32.const 0) (i64.const 2) (i32.const 0)))
+        (if (i32.eqz (local.get $e)) (then
+          (local.set $c (i32.add (local.get $c) (i32.const 1)))
+          (br_if $again (i32.lt_u (local.get $c) (i32.const 10000))))))
+      (return (call $reply_int (i32.add (i32.mul (local.get $c) (i32.const 1000)) (local.get $e))))))
+    ;; gush: 1000 lines of output
+    (if (i32.eq (local.get $c) (i32.const 103)) (then
+      (local.set $c (i32.const 0))
+      (i32.store (i32.const 112) (i32.const 1079))
+      (i32.store (i32.const 116) (i32.const 15))
+      (loop $more
+        (drop (call $fd_write (i32.const 1) (i32.const 112) (i32.const 1) (i32.const 104)))
+        (local.set $c (i32.add (local.get $c) (i32.const 1)))
+        (br_if $more (i32.lt_u (local.get $c) (i32.const 1000))))
+      (return (call $reply_int (local.get $c)))))
     (call $reply_int (i32.const 999999)))
 
   ;; check file(path): passes when the file can be read and is not empty; else fails with the path

@@ -7,7 +7,8 @@ import * as path from 'node:path';
  * Components are transpiled to JS + core modules by jco-transpile (seconds for a JS
  * component), once per distinct wasm: the output is cached on disk under its sha256.
  * The transpiled JS is used in "instantiation" mode only: it receives every import from
- * us, and never touches the stock preview2-shim.
+ * us, and never touches the stock preview2-shim. The cache folder is owner-only, since
+ * its JS runs in the plugin's worker.
  */
 
 export interface PreparedComponent {
@@ -38,11 +39,23 @@ export function worldItems(wit: string): { imports: string[]; exports: string[] 
   return items;
 }
 
-export const defaultCacheDir = (): string => path.join(os.tmpdir(), 'hielements-jco-cache');
+/** Per user: the cached JS is executed, so nobody else may be able to write it. */
+export const defaultCacheDir = (): string => path.join(os.tmpdir(), `hielements-jco-cache-${process.getuid?.() ?? 'user'}`);
+
+/** Create the cache folder owner-only, and refuse one that another user owns or can write. */
+async function safeCacheDir(dir: string): Promise<void> {
+  await fsp.mkdir(dir, { recursive: true, mode: 0o700 });
+  const st = await fsp.lstat(dir);
+  const uid = process.getuid?.();
+  if (!st.isDirectory() || (uid !== undefined && st.uid !== uid) || (st.mode & 0o022) !== 0) {
+    throw new Error(`unsafe component cache folder ${dir}: it must be a directory owned by this user and writable only by it`);
+  }
+}
 
 const LIBRARY_EXPORT = /^hielements:plugin\/library@0\.1\.\d+$/;
 
 export async function prepareComponent(bytes: Uint8Array, cacheDir = defaultCacheDir()): Promise<PreparedComponent> {
+  await safeCacheDir(cacheDir);
   const sha = createHash('sha256').update(bytes).digest('hex');
   const dir = path.join(cacheDir, sha);
   const metaFile = path.join(dir, 'meta.json');
@@ -62,7 +75,6 @@ async function transpileInto(bytes: Uint8Array, dir: string): Promise<Meta> {
   const out = await transpileBytes(bytes, { name: 'plugin', instantiation: 'async' });
   const meta: Meta = { declared, bindings: out.imports };
   // Write into a private folder, then rename: a concurrent loader never sees a half-written entry.
-  await fsp.mkdir(path.dirname(dir), { recursive: true });
   const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;
   for (const [name, data] of Object.entries(out.files)) {
     const file = path.join(tmp, name);

@@ -33,9 +33,12 @@ export class PluginWorker {
     private readonly log: (message: string) => void,
   ) {}
 
-  /** Run requests in order; the batch's budget is `timeoutMs` per request. */
-  run(requests: Request[]): Promise<BatchResult> {
-    const result = this.queue.then(() => this.runNow(requests));
+  /**
+   * Run requests in order; the batch's budget is `timeoutMs` per request. An abort of
+   * `signal` stops the worker (the plugin may be mid-loop) and fails the batch.
+   */
+  run(requests: Request[], signal?: AbortSignal): Promise<BatchResult> {
+    const result = this.queue.then(() => this.runNow(requests, signal));
     this.queue = result.catch(() => undefined);
     return result;
   }
@@ -78,7 +81,26 @@ export class PluginWorker {
     return ready;
   }
 
-  private async runNow(requests: Request[]): Promise<BatchResult> {
+  private async runNow(requests: Request[], signal: AbortSignal | undefined): Promise<BatchResult> {
+    const cancelled = () => new LibraryError(WasmErrorCode.timeout, `WASM library \`${this.init.library}\`: call cancelled`);
+    if (signal?.aborted) throw cancelled();
+    if (!signal) return this.runUncancellable(requests);
+    let onAbort: (() => void) | undefined;
+    const aborted = new Promise<never>((_, reject) => {
+      onAbort = () => {
+        reject(cancelled());
+        void this.dispose();
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+    });
+    try {
+      return await Promise.race([this.runUncancellable(requests), aborted]);
+    } finally {
+      signal.removeEventListener('abort', onAbort!);
+    }
+  }
+
+  private async runUncancellable(requests: Request[]): Promise<BatchResult> {
     if (!this.worker) this.ready = this.start();
     const worker = this.worker!;
     await this.withTimeout(this.ready!, this.timeoutMs + STARTUP_GRACE_MS, 'starting');

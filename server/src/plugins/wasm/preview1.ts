@@ -13,7 +13,7 @@ import { GUEST_WORKSPACE, PluginExit, type Access, type Sandbox } from './sandbo
 
 const E = {
   SUCCESS: 0, ACCES: 2, BADF: 8, EXIST: 20, INVAL: 28, IO: 29, ISDIR: 31, LOOP: 32, NOENT: 44, NOSYS: 52,
-  NOTDIR: 54, NOTEMPTY: 55, NOTSUP: 58, PERM: 63, ROFS: 69, SPIPE: 70, NOTCAPABLE: 76,
+  MFILE: 33, NOTDIR: 54, NOTEMPTY: 55, NOTSUP: 58, PERM: 63, ROFS: 69, SPIPE: 70, NOTCAPABLE: 76,
 } as const;
 
 const FILETYPE = { UNKNOWN: 0, CHAR: 2, DIR: 3, REG: 4, SYMLINK: 7 } as const;
@@ -185,6 +185,7 @@ export function createPreview1(sandbox: Sandbox, memory: () => WasmMemory): Prev
       if (d.kind === 'dir' && d.preopen) return E.NOTSUP;
       if (d.kind === 'file') fs.closeSync(d.fd);
       fds.delete(fd);
+      sandbox.releaseHandle();
       return E.SUCCESS;
     },
     fd_filestat_get: (fd: number, out: number) => {
@@ -353,6 +354,8 @@ export function createPreview1(sandbox: Sandbox, memory: () => WasmMemory): Prev
       const access: Access = wantsWrite && (oflags & OFLAGS.DIRECTORY) === 0 ? 'write' : 'read';
       const r = resolvePath(dirfd, pathPtr, pathLen, access, (oflags & OFLAGS.CREAT) !== 0);
       if (typeof r === 'number') return r;
+      if (!sandbox.reserveHandle()) return E.MFILE;
+      const before = nextFd;
       try {
         const exists = fs.existsSync(r.host);
         if (exists && (oflags & OFLAGS.EXCL) !== 0 && (oflags & OFLAGS.CREAT) !== 0) return E.EXIST;
@@ -371,6 +374,8 @@ export function createPreview1(sandbox: Sandbox, memory: () => WasmMemory): Prev
         return E.SUCCESS;
       } catch (e) {
         return errnoOf(e);
+      } finally {
+        if (nextFd === before) sandbox.releaseHandle();
       }
     },
     path_filestat_get: (fd: number, _flags: number, pathPtr: number, pathLen: number, out: number) => {
@@ -464,7 +469,11 @@ export function createPreview1(sandbox: Sandbox, memory: () => WasmMemory): Prev
   return {
     imports: imp,
     closeAll() {
-      for (const d of fds.values()) if (d.kind === 'file') fs.closeSync(d.fd);
+      for (const [fd, d] of fds) {
+        if (d.kind === 'file') fs.closeSync(d.fd);
+        if (fd > 3) sandbox.releaseHandle();
+      }
+      fds.clear();
     },
   };
 }

@@ -13,7 +13,7 @@ import { GUEST_WORKSPACE, PluginExit, type Access, type Sandbox } from './sandbo
 
 type ErrorCode =
   | 'access' | 'bad-descriptor' | 'exist' | 'invalid' | 'io' | 'is-directory' | 'no-entry' | 'not-directory'
-  | 'not-empty' | 'not-permitted' | 'read-only' | 'unsupported' | 'loop';
+  | 'not-empty' | 'not-permitted' | 'read-only' | 'unsupported' | 'loop' | 'quota';
 
 function codeOf(e: unknown): ErrorCode {
   switch ((e as NodeJS.ErrnoException).code) {
@@ -269,7 +269,14 @@ export function createPreview2(sandbox: Sandbox): Preview2 {
         access === 'write'
           ? fs.constants.O_RDWR | (openFlags.create ? fs.constants.O_CREAT : 0) | (openFlags.truncate ? fs.constants.O_TRUNC : 0)
           : fs.constants.O_RDONLY;
-      const fd = attempt(() => fs.openSync(r.host, flags | fs.constants.O_NOFOLLOW));
+      if (!sandbox.reserveHandle()) throw 'quota';
+      let fd: number;
+      try {
+        fd = attempt(() => fs.openSync(r.host, flags | fs.constants.O_NOFOLLOW));
+      } catch (e) {
+        sandbox.releaseHandle();
+        throw e;
+      }
       return new Descriptor(r.rel, r.host, false, access === 'write', fd);
     }
     readlinkAt(guestPath: string): string {
@@ -315,7 +322,10 @@ export function createPreview2(sandbox: Sandbox): Preview2 {
       return { lower: BigInt(st.ino), upper: BigInt(Math.floor(st.mtimeMs)) };
     }
     [Symbol.dispose](): void {
-      if (this.fd !== undefined && open.delete(this)) fs.closeSync(this.fd);
+      if (this.fd !== undefined && open.delete(this)) {
+        fs.closeSync(this.fd);
+        sandbox.releaseHandle();
+      }
     }
   }
 

@@ -26,6 +26,11 @@ export interface SandboxSettings {
 
 export type OpenResult = Resolution | { ok: false; shown: string; why: 'denied' };
 
+const MAX_LOG_LINES_PER_REQUEST = 200;
+const MAX_LOG_LINE = 4000;
+/** Host file descriptors one plugin instance may hold at once. */
+export const MAX_OPEN_FILES = 64;
+
 /** Guest path of the workspace preopen. */
 export const GUEST_WORKSPACE = '/workspace';
 
@@ -70,25 +75,57 @@ export class Sandbox {
   }
 
   private readonly pending = { stdout: '', stderr: '' };
+  private linesThisRequest = 0;
+
+  private line(stream: 'stdout' | 'stderr', line: string): void {
+    this.linesThisRequest++;
+    if (this.linesThisRequest <= MAX_LOG_LINES_PER_REQUEST) this.emit(stream, line.length > MAX_LOG_LINE ? `${line.slice(0, MAX_LOG_LINE)}…` : line);
+    else if (this.linesThisRequest === MAX_LOG_LINES_PER_REQUEST + 1) this.emit('stderr', `[further output of this call dropped]`);
+  }
 
   /** Plugin output: complete lines go to the log at once, the rest at `flush()`. */
   write(stream: 'stdout' | 'stderr', text: string): void {
     const all = this.pending[stream] + text;
     const lines = all.split('\n');
     this.pending[stream] = lines.pop() ?? '';
-    for (const line of lines) this.emit(stream, line);
-  }
-
-  flush(): void {
-    for (const stream of ['stdout', 'stderr'] as const) {
-      if (this.pending[stream] !== '') this.emit(stream, this.pending[stream]);
+    if (this.pending[stream].length > MAX_LOG_LINE) {
+      lines.push(this.pending[stream]);
       this.pending[stream] = '';
     }
+    for (const line of lines) this.line(stream, line);
   }
 
-  /** Denials since the last call (and forget them). */
+  /** End of a request: emit partial lines, reset the output budget. */
+  flush(): void {
+    for (const stream of ['stdout', 'stderr'] as const) {
+      if (this.pending[stream] !== '') this.line(stream, this.pending[stream]);
+      this.pending[stream] = '';
+    }
+    this.linesThisRequest = 0;
+  }
+
+  /** Denials since the last call, each distinct one once (and forget them). */
   takeDenials(): Denial[] {
-    return this.denials.splice(0, this.denials.length);
+    const seen = new Set<string>();
+    return this.denials.splice(0, this.denials.length).filter((d) => {
+      const key = `${d.access}\0${d.path}\0${d.why}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  }
+
+  private openCount = 0;
+
+  /** Bound the host files one instance may hold open (else a plugin could exhaust the server's). */
+  reserveHandle(): boolean {
+    if (this.openCount >= MAX_OPEN_FILES) return false;
+    this.openCount++;
+    return true;
+  }
+
+  releaseHandle(): void {
+    if (this.openCount > 0) this.openCount--;
   }
 }
 

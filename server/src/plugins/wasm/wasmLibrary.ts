@@ -45,7 +45,7 @@ export class WasmLibrary implements Library {
 
   private async run(requests: Request[], ctx: CallContext | undefined): Promise<Outcome[]> {
     if (ctx?.signal?.aborted) throw new LibraryError(WasmErrorCode.timeout, `WASM library \`${this.name}\`: call cancelled`);
-    const { outcomes, denials } = await this.init.worker.run(requests);
+    const { outcomes, denials } = await this.init.worker.run(requests, ctx?.signal);
     for (const d of denials) this.init.onDenied?.(denialFinding(this.name, d, ctx?.origin));
     return outcomes;
   }

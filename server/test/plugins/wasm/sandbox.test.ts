@@ -24,11 +24,13 @@ interface Expect {
   exitCode: number;
   /** What sock_send gives: core refuses with ENOTCAPABLE; the adapter has no sockets at all and traps. */
   socket: 'refused' | 'trap';
+  /** Reply of `hogs` (opens * 1000 + errno): 64 host files per instance, then EMFILE / EDQUOT. */
+  tooManyFiles: number;
 }
 
 const FORMATS: Array<{ format: 'core' | 'component'; expect: Expect }> = [
-  { format: 'core', expect: { refused: 76, exitCode: 3, socket: 'refused' } },
-  { format: 'component', expect: { refused: 63, exitCode: 1, socket: 'trap' } },
+  { format: 'core', expect: { refused: 76, exitCode: 3, socket: 'refused', tooManyFiles: 64033 } },
+  { format: 'component', expect: { refused: 63, exitCode: 1, socket: 'trap', tooManyFiles: 64019 } },
 ];
 
 for (const { format, expect } of FORMATS) describe(`wasm ${format}: sandbox guarantees`, function () {
@@ -189,6 +191,28 @@ for (const { format, expect } of FORMATS) describe(`wasm ${format}: sandbox guar
       return true;
     });
     assert.deepEqual(await looper.call('read', 'sub/inner.txt'), S('inner-ok'));
+  });
+
+  it('a cancelled call (CallContext.signal) stops the plugin, and the next call works', async function () {
+    const looper = await open({ fs: 'read' }, { timeoutMs: 60_000 });
+    const abort = new AbortController();
+    const pending = looper.library.call('whil', [], { ...ctx(hw.ws), signal: abort.signal });
+    setTimeout(() => abort.abort(), 100);
+    await assert.rejects(pending, { code: 'E606', message: 'WASM library `probe`: call cancelled' });
+    assert.deepEqual(await looper.call('read', 'sub/inner.txt'), S('inner-ok'));
+  });
+
+  it('cannot exhaust the host\'s file descriptors', async function () {
+    const hog = await open({ fs: 'read' });
+    assert.deepEqual(await hog.call('hogs', 'package.json'), I(expect.tooManyFiles));
+  });
+
+  it('cannot flood the log: output is capped per call', async function () {
+    const noisy = await open({});
+    assert.deepEqual(await noisy.call('gush'), I(1000));
+    assert.equal(noisy.rec.logs.length, 201);
+    assert.equal(noisy.rec.logs[0], '[wasm:probe] stdout: "params":null}');
+    assert.equal(noisy.rec.logs[200], '[wasm:probe] stderr: [further output of this call dropped]');
   });
 
   it('a memory bomb hits limits.memory_mb and becomes a plugin Error', async function () {
