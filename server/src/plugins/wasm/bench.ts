@@ -71,7 +71,7 @@ const median = (xs: number[]) => {
 
 async function perCall(lib: WasmLibrary, kind: 'call' | 'check', fn: string, args: Value[], ctx: CallContext): Promise<{ single: number; batched: number }> {
   const once = () => (kind === 'call' ? lib.call(fn, args, ctx) : lib.check(fn, args, ctx));
-  for (let i = 0; i < 20; i++) await once();
+  for (let i = 0; i < 300; i++) await once(); // steady state: let the JIT warm up
   const times: number[] = [];
   for (let i = 0; i < CALLS; i++) {
     const t = process.hrtime.bigint();

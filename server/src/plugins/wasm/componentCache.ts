@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
 
 /**
  * Components are transpiled to JS + core modules by jco-transpile (seconds for a JS
@@ -19,7 +20,7 @@ export interface PreparedComponent {
   exportsLibrary: boolean;
 }
 
-interface Meta {
+export interface Meta {
   /** Declared imports/exports of the component's world (from its WIT). */
   declared: { imports: string[]; exports: string[] };
   /** Import specifiers the transpiled JS looks up (jco drops versions and unused imports). */
@@ -63,31 +64,30 @@ export async function prepareComponent(bytes: Uint8Array, cacheDir = defaultCach
   try {
     meta = JSON.parse(await fsp.readFile(metaFile, 'utf8')) as Meta;
   } catch {
-    meta = await transpileInto(bytes, dir);
+    meta = await transpileInWorker(bytes, dir);
   }
   return { dir, imports: meta.declared.imports, exportsLibrary: meta.declared.exports.some((name) => LIBRARY_EXPORT.test(name)) };
 }
 
-async function transpileInto(bytes: Uint8Array, dir: string): Promise<Meta> {
-  const { transpileBytes } = await import('@bytecodealliance/jco-transpile');
-  const { componentWit } = await import('@bytecodealliance/jco-transpile/wasm-tools');
-  const declared = worldItems(await componentWit(bytes));
-  const out = await transpileBytes(bytes, { name: 'plugin', instantiation: 'async' });
-  const meta: Meta = { declared, bindings: out.imports };
-  // Write into a private folder, then rename: a concurrent loader never sees a half-written entry.
-  const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;
-  for (const [name, data] of Object.entries(out.files)) {
-    const file = path.join(tmp, name);
-    await fsp.mkdir(path.dirname(file), { recursive: true });
-    await fsp.writeFile(file, data);
-  }
-  await fsp.writeFile(path.join(tmp, 'package.json'), '{"type":"module"}\n');
-  await fsp.writeFile(path.join(tmp, 'meta.json'), JSON.stringify(meta));
-  try {
-    await fsp.rename(tmp, dir);
-  } catch {
-    // Someone else finished first: keep theirs.
-    await fsp.rm(tmp, { recursive: true, force: true });
-  }
-  return meta;
+/** Transpiling takes seconds of CPU: do it in a worker so the language server stays responsive. */
+function transpileInWorker(bytes: Uint8Array, dir: string): Promise<Meta> {
+  return new Promise<Meta>((resolve, reject) => {
+    const worker = new Worker(path.join(__dirname, 'transpileJob.js'), { workerData: { bytes, dir }, stdout: true, stderr: true });
+    const timer = setTimeout(() => {
+      void worker.terminate();
+      reject(new Error(`transpiling took longer than ${TRANSPILE_TIMEOUT_MS / 1000} s`));
+    }, TRANSPILE_TIMEOUT_MS);
+    worker.once('message', (m: { meta?: Meta; error?: string }) => {
+      clearTimeout(timer);
+      void worker.terminate();
+      if (m.meta) resolve(m.meta);
+      else reject(new Error(m.error ?? 'transpiling failed'));
+    });
+    worker.once('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+  });
 }
+
+const TRANSPILE_TIMEOUT_MS = 120_000;
