@@ -65,6 +65,7 @@ export class PluginWorker {
         else {
           const p = this.pending.get(m.id);
           this.pending.delete(m.id);
+          if (m.restart) void this.dispose();
           p?.resolve({ outcomes: m.outcomes, denials: m.denials });
         }
       });

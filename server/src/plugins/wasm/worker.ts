@@ -50,16 +50,25 @@ async function runOne(req: HostMessage['requests'][number]): Promise<Outcome> {
       /* the instance is dropped anyway */
     }
     instance = undefined;
+    // jco's generated glue keeps module-level state (trap flags, handle tables): after a
+    // component trap only a fresh worker gives a truly fresh instance.
+    if (init.plugin.format === 'component') needsRestart = true;
     return { ok: false, kind: 'trap', message };
   }
 }
 
+let needsRestart = false;
+
 port.on('message', async (m: HostMessage) => {
   const outcomes: Outcome[] = [];
   for (const req of m.requests) {
+    if (needsRestart) {
+      outcomes.push({ ok: false, kind: 'trap', message: 'not run: an earlier call of the batch trapped' });
+      continue;
+    }
     outcomes.push(await runOne(req));
     sandbox.flush();
   }
-  post({ type: 'reply', id: m.id, outcomes, denials: sandbox.takeDenials() });
+  post({ type: 'reply', id: m.id, outcomes, denials: sandbox.takeDenials(), restart: needsRestart });
 });
 post({ type: 'ready' });

@@ -24,6 +24,6 @@ export type Outcome =
   | { ok: false; kind: 'plugin' | 'trap'; message: string };
 
 export type WorkerMessage =
-  | { type: 'reply'; id: number; outcomes: Outcome[]; denials: Denial[] }
+  | { type: 'reply'; id: number; outcomes: Outcome[]; denials: Denial[]; /** The worker must be replaced before the next request. */ restart?: boolean }
   | { type: 'log'; stream: 'stdout' | 'stderr'; line: string }
   | { type: 'ready' };

@@ -57,6 +57,15 @@ describe('wasm components: loading, import allow-list and static findings', func
     assert.equal(fs.statSync(path.join(cacheDir, entry, 'meta.json')).mtimeMs, before);
   });
 
+  it('refuses a transpile cache folder that others can write (its JS would run)', async function () {
+    const shared = path.join(dir, 'shared-cache');
+    fs.mkdirSync(shared);
+    fs.chmodSync(shared, 0o777);
+    await assert.rejects(loadWasm(wasmConfig('probe', probe), new Recorder().options(dir), { cacheDir: shared }), {
+      message: `WASM library \`probe\` (${probe}): cannot transpile the component: unsafe component cache folder ${shared}: it must be a directory owned by this user and writable only by it`,
+    });
+  });
+
   it('reports a missing fs capability when the component imports wasi:filesystem', async function () {
     const { findings } = await load(probe, { fs: 'none' });
     assert.equal(findings.length, 1);
