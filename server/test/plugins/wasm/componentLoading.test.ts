@@ -27,6 +27,20 @@ describe('wasm components: loading, import allow-list and static findings', func
     return r;
   };
 
+  it('runs a component of world `plugin` that imports nothing', async function () {
+    const echo = await buildComponentFixture('echo.wat', dir, false);
+    const { library, findings } = await load(echo, {}, 'echo');
+    assert.deepEqual(findings, []);
+    const c = { workspace: dir, index: {} as never };
+    assert.deepEqual(await library.call('echo', [{ type: 'string', value: 'hello' }], c), { type: 'string', value: 'hello' });
+    assert.deepEqual(await library.check('pass', [], c), { status: 'pass' });
+    assert.deepEqual(await library.check('else', [], c), { status: 'fail', message: 'nope' });
+    await assert.rejects(library.call('xfai', [], c), { code: 'E605', message: 'plugin failed on purpose' });
+    assert.deepEqual(await library.doc(), { name: 'echo', description: 'echoes', version: '', functions: [], checks: [] });
+    const { findings: unused } = await load(echo, { fs: 'read', env: ['HOME'] }, 'echo');
+    assert.deepEqual(unused.map((f) => [f.kind, f.capability, f.needed]), [['unused', 'fs', 'read'], ['unused', 'env', 'HOME']]);
+  });
+
   it('refuses socket imports at load, before instantiation', async function () {
     const file = await buildComponentText('sockets.wat', dir);
     await assert.rejects(load(file, {}, 'net'), {

@@ -57,12 +57,12 @@ const PLUGIN_WIT = () => fs.readFileSync(path.join(repoRoot(), 'plugins', 'wit',
  * embedded, then `component new` with the preview1 reactor adapter (its WASI calls become
  * `wasi:*` 0.2 imports). Uses the wasm-tools bundled in jco-transpile: no compiler needed.
  */
-export async function buildComponentFixture(name: string, dir: string): Promise<string> {
+export async function buildComponentFixture(name: string, dir: string, withAdapter = true): Promise<string> {
   const wt = await import('@bytecodealliance/jco-transpile/wasm-tools');
   const core = await assemble(name, spliced(name, 'component'));
   const embedded = await wt.componentEmbed({ binary: core, witSource: PLUGIN_WIT(), world: 'plugin' });
   const adapter = new Uint8Array(fs.readFileSync(fixture('components', 'wasi_snapshot_preview1.reactor.wasm')));
-  const component = await wt.componentNew(embedded, [['wasi_snapshot_preview1', adapter]]);
+  const component = await wt.componentNew(embedded, withAdapter ? [['wasi_snapshot_preview1', adapter]] : []);
   const out = path.join(dir, name.replace(/\.wat$/, '.component.wasm'));
   fs.writeFileSync(out, component);
   return out;
