@@ -26,6 +26,7 @@
   (data (i32.const 1220) "made-link")
   (data (i32.const 1240) "written by plugin")
   (data (i32.const 1260) "package.json")
+  (data (i32.const 1500) "../outside/secret.txt")
   (data (i32.const 1280) "{\"name\":\"probe\",\"description\":\"hostile test plugin\",\"version\":\"0.0.1\",\"functions\":[{\"name\":\"read\",\"parameters\":[{\"name\":\"path\",\"type\":\"string\"}]}],\"checks\":[{\"name\":\"file\"}]}")
 
   ;; open the path argument with the given oflags/rights/fdflags; errno, fd stored at 100
@@ -79,6 +80,8 @@
     (if (i32.eq (local.get $c) (i32.const 110)) (then (return (call $reply_int (call $path_rename (i32.const 3) (call $arg_ptr) (call $arg_len) (i32.const 3) (i32.const 1200) (i32.const 11))))))
     ;; syml: symlink made-link → path argument
     (if (i32.eq (local.get $c) (i32.const 115)) (then (return (call $reply_int (call $path_symlink (call $arg_ptr) (call $arg_len) (i32.const 3) (i32.const 1220) (i32.const 9))))))
+    ;; ymlk: symlink at the path argument → ../outside/secret.txt
+    (if (i32.eq (local.get $c) (i32.const 121)) (then (return (call $reply_int (call $path_symlink (i32.const 1500) (i32.const 21) (i32.const 3) (call $arg_ptr) (call $arg_len))))))
     ;; fsta: stat the path
     (if (i32.eq (local.get $c) (i32.const 102)) (then (return (call $reply_int (call $path_filestat_get (i32.const 3) (i32.const 1) (call $arg_ptr) (call $arg_len) (i32.const 128))))))
     ;; list: readdir of the workspace → bytes used (or errno + 100000)

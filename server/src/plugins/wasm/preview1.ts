@@ -452,7 +452,7 @@ export function createPreview1(sandbox: Sandbox, memory: () => WasmMemory): Prev
       const target = text(oldPtr, oldLen);
       const link = resolvePath(fd, newPtr, newLen, 'write', true);
       if (typeof link === 'number') return link;
-      if (!sandbox.jail.symlinkStaysInside(link.rel, target)) {
+      if (!sandbox.jail.symlinkStaysInside(link.host, target)) {
         sandbox.denials.push({ access: 'write', path: `${link.rel} -> ${target}`, why: 'outside' });
         return E.NOTCAPABLE;
       }

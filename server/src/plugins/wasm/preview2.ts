@@ -227,7 +227,7 @@ export function createPreview2(sandbox: Sandbox): Preview2 {
     }
     symlinkAt(target: string, linkPath: string): void {
       const link = this.gate(linkPath, 'write', true);
-      if (!sandbox.jail.symlinkStaysInside(link.rel, target)) {
+      if (!sandbox.jail.symlinkStaysInside(link.host, target)) {
         sandbox.denials.push({ access: 'write', path: `${link.rel} -> ${target}`, why: 'outside' });
         throw 'not-permitted';
       }

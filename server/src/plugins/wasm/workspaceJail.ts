@@ -57,6 +57,8 @@ export class WorkspaceJail {
     } catch {
       /* truly absent */
     }
+    // Missing paths below a symlink that leads outside are "outside" too (no existence oracle).
+    if (!this.inside(this.realAncestor(lexicalHost))) return { ok: false, shown, why: 'outside' };
     if (!forCreate || rel === '') return { ok: false, shown, why: 'not-found' };
     try {
       const parent = fs.realpathSync(path.dirname(lexicalHost));
@@ -67,9 +69,28 @@ export class WorkspaceJail {
     }
   }
 
-  /** Whether a symlink created at `linkRel` with text `target` would stay inside the workspace (lexically). */
-  symlinkStaysInside(linkRel: string, target: string): boolean {
-    if (target.startsWith('/')) return false;
-    return this.lexical(path.posix.dirname(linkRel), target) !== undefined;
+  /** Real path of the deepest existing ancestor of a host path. */
+  private realAncestor(p: string): string {
+    for (let dir = path.dirname(p); ; dir = path.dirname(dir)) {
+      try {
+        return fs.realpathSync(dir);
+      } catch {
+        if (path.dirname(dir) === dir) return dir;
+      }
+    }
+  }
+
+  /**
+   * Whether a symlink about to be created at real path `linkHost` with text `target` stays
+   * inside: relative, lexically inside from the link's real folder, and (when the target
+   * exists) really inside.
+   */
+  symlinkStaysInside(linkHost: string, target: string): boolean {
+    if (target.startsWith('/') || target.includes('\0')) return false;
+    const realDir = path.relative(this.realRoot, path.dirname(linkHost)).split(path.sep).join('/');
+    if (realDir.startsWith('..')) return false;
+    if (this.lexical(realDir, target) === undefined) return false;
+    const r = this.resolve(realDir, target);
+    return r.ok || r.why !== 'outside';
   }
 }

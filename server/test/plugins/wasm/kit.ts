@@ -85,7 +85,7 @@ export interface HostileWorkspace {
 /**
  * tmp/outside/secret.txt (never reachable) and tmp/ws, a workspace full of traps:
  * rel-escape → ../outside/secret.txt, abs-escape → <abs>/outside/secret.txt,
- * sub/dir-escape → ../../outside, ok-link → sub/inner.txt (legitimate).
+ * sub/dir-escape → ../../outside, ok-link → sub/inner.txt and sub/up → .. (legitimate).
  */
 export function makeHostileWorkspace(): HostileWorkspace {
   const base = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'hie-wasm-')));
@@ -101,6 +101,7 @@ export function makeHostileWorkspace(): HostileWorkspace {
   fs.symlinkSync(path.join(outside, 'secret.txt'), path.join(ws, 'abs-escape'));
   fs.symlinkSync('../../outside', path.join(ws, 'sub', 'dir-escape'));
   fs.symlinkSync('sub/inner.txt', path.join(ws, 'ok-link'));
+  fs.symlinkSync('..', path.join(ws, 'sub', 'up'));
   return { base, ws, outside };
 }
 

@@ -96,9 +96,11 @@ for (const { format, expect } of FORMATS) describe(`wasm ${format}: sandbox guar
     assert.deepEqual(await reader.call('fsta', 'abs-escape'), I(ENOTCAPABLE));
   });
 
-  it('refuses directory symlinks that resolve outside', async function () {
+  it('refuses directory symlinks that resolve outside (even for missing files: no existence oracle)', async function () {
     assert.deepEqual(await reader.call('read', 'sub/dir-escape/secret.txt'), I(ENOTCAPABLE));
     assert.deepEqual(await reader.call('fsta', 'sub/dir-escape'), I(ENOTCAPABLE));
+    assert.deepEqual(await reader.call('read', 'sub/dir-escape/no-such-file'), I(ENOTCAPABLE));
+    assert.deepEqual(await reader.call('read', 'sub/up/sub/inner.txt'), S('inner-ok'));
   });
 
   it('with fs = "read" refuses every write: create, truncate, mkdir, unlink, rename, symlink', async function () {
@@ -131,6 +133,11 @@ for (const { format, expect } of FORMATS) describe(`wasm ${format}: sandbox guar
     assert.deepEqual(await writer.call('trun', 'rel-escape'), I(ENOTCAPABLE));
     assert.equal(fs.existsSync(path.join(hw.outside, 'dropped.txt')), false);
     assert.equal(fs.readFileSync(path.join(hw.outside, 'secret.txt'), 'utf8'), 'TOP-SECRET');
+    // sub/up → .. : lexically `sub/up/../outside/…` looks inside, but the link would live in the root
+    assert.deepEqual(await writer.call('ymlk', 'sub/up/made2'), I(ENOTCAPABLE));
+    assert.equal(fs.existsSync(path.join(hw.ws, 'made2')), false);
+    // a target that exists only through an escaping symlink
+    assert.deepEqual(await writer.call('syml', 'sub/dir-escape/secret.txt'), I(ENOTCAPABLE));
     assert.deepEqual(await writer.call('syml', 'sub/inner.txt'), I(0));
     assert.equal(fs.readlinkSync(path.join(hw.ws, 'made-link')), 'sub/inner.txt');
   });
