@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { randomFillSync } from 'node:crypto';
 import { PREVIEW1_FUNCTIONS } from './importPolicy';
 import type { WasmMemory } from './wasmApi';
+import type { ResolveMode } from './workspaceJail';
 import { GUEST_WORKSPACE, PluginExit, type Access, type Sandbox } from './sandbox';
 
 /**
@@ -107,10 +108,10 @@ export function createPreview1(sandbox: Sandbox, memory: () => WasmMemory): Prev
   };
 
   /** Resolve a path argument for an operation; returns an errno on refusal. */
-  const resolvePath = (fd: number, ptr: number, len: number, access: Access, forCreate = false) => {
+  const resolvePath = (fd: number, ptr: number, len: number, access: Access, mode: ResolveMode = 'follow') => {
     const dir = dirOf(fd);
     if (typeof dir === 'number') return dir;
-    const r = sandbox.open(dir.rel, text(ptr, len), access, forCreate);
+    const r = sandbox.open(dir.rel, text(ptr, len), access, mode);
     if (r.ok) return r;
     if (r.why === 'denied') return access === 'write' && sandbox.fs === 'read' ? E.ROFS : E.NOTCAPABLE;
     if (r.why === 'invalid') return E.INVAL;
@@ -352,7 +353,7 @@ export function createPreview1(sandbox: Sandbox, memory: () => WasmMemory): Prev
       const wantsWrite = (oflags & (OFLAGS.CREAT | OFLAGS.TRUNC)) !== 0 || (fdflags & FDFLAGS_APPEND) !== 0 || (BigInt(rightsBase) & RIGHT_FD_WRITE) !== 0n;
       // wasi-libc asks for FD_WRITE among "all rights" when opening directories; only files can be written.
       const access: Access = wantsWrite && (oflags & OFLAGS.DIRECTORY) === 0 ? 'write' : 'read';
-      const r = resolvePath(dirfd, pathPtr, pathLen, access, (oflags & OFLAGS.CREAT) !== 0);
+      const r = resolvePath(dirfd, pathPtr, pathLen, access, (oflags & OFLAGS.CREAT) !== 0 ? 'create' : 'follow');
       if (typeof r === 'number') return r;
       if (!sandbox.reserveHandle()) return E.MFILE;
       const before = nextFd;
@@ -389,7 +390,7 @@ export function createPreview1(sandbox: Sandbox, memory: () => WasmMemory): Prev
       }
     },
     path_create_directory: (fd: number, pathPtr: number, pathLen: number) => {
-      const r = resolvePath(fd, pathPtr, pathLen, 'write', true);
+      const r = resolvePath(fd, pathPtr, pathLen, 'write', 'entry');
       if (typeof r === 'number') return r;
       try {
         fs.mkdirSync(r.host);
@@ -399,9 +400,8 @@ export function createPreview1(sandbox: Sandbox, memory: () => WasmMemory): Prev
       }
     },
     path_remove_directory: (fd: number, pathPtr: number, pathLen: number) => {
-      const r = resolvePath(fd, pathPtr, pathLen, 'write');
+      const r = resolvePath(fd, pathPtr, pathLen, 'write', 'entry');
       if (typeof r === 'number') return r;
-      if (r.rel === '') return E.ACCES;
       try {
         fs.rmdirSync(r.host);
         return E.SUCCESS;
@@ -410,36 +410,20 @@ export function createPreview1(sandbox: Sandbox, memory: () => WasmMemory): Prev
       }
     },
     path_unlink_file: (fd: number, pathPtr: number, pathLen: number) => {
-      // Unlink the entry itself (a symlink inside the workspace may be removed even if it points outside).
-      const dir = dirOf(fd);
-      if (typeof dir === 'number') return dir;
-      const guest = text(pathPtr, pathLen);
-      const parent = resolvePath(fd, pathPtr, pathLen, 'write', true);
-      if (typeof parent === 'number') {
-        if (parent !== E.NOENT) return parent;
-        // A symlink pointing outside resolves as "outside": unlink the link entry via its real parent.
-        const rel = sandbox.jail.lexical(dir.rel, guest);
-        if (rel === undefined || rel === '') return E.NOTCAPABLE;
-        const p = sandbox.jail.resolve('', path.posix.dirname(rel));
-        if (!p.ok) return E.NOENT;
-        try {
-          fs.unlinkSync(path.join(p.host, path.posix.basename(rel)));
-          return E.SUCCESS;
-        } catch (e) {
-          return errnoOf(e);
-        }
-      }
+      // The entry itself: unlinking a symlink removes the link, never its target.
+      const r = resolvePath(fd, pathPtr, pathLen, 'write', 'entry');
+      if (typeof r === 'number') return r;
       try {
-        fs.unlinkSync(parent.host);
+        fs.unlinkSync(r.host);
         return E.SUCCESS;
       } catch (e) {
         return errnoOf(e);
       }
     },
     path_rename: (fd: number, oldPtr: number, oldLen: number, newFd: number, newPtr: number, newLen: number) => {
-      const from = resolvePath(fd, oldPtr, oldLen, 'write');
+      const from = resolvePath(fd, oldPtr, oldLen, 'write', 'entry');
       if (typeof from === 'number') return from;
-      const to = resolvePath(newFd, newPtr, newLen, 'write', true);
+      const to = resolvePath(newFd, newPtr, newLen, 'write', 'entry');
       if (typeof to === 'number') return to;
       try {
         fs.renameSync(from.host, to.host);
@@ -450,7 +434,7 @@ export function createPreview1(sandbox: Sandbox, memory: () => WasmMemory): Prev
     },
     path_symlink: (oldPtr: number, oldLen: number, fd: number, newPtr: number, newLen: number) => {
       const target = text(oldPtr, oldLen);
-      const link = resolvePath(fd, newPtr, newLen, 'write', true);
+      const link = resolvePath(fd, newPtr, newLen, 'write', 'entry');
       if (typeof link === 'number') return link;
       if (!sandbox.jail.symlinkStaysInside(link.host, target)) {
         sandbox.denials.push({ access: 'write', path: `${link.rel} -> ${target}`, why: 'outside' });

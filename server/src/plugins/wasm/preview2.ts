@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { GUEST_WORKSPACE, PluginExit, type Access, type Sandbox } from './sandbox';
+import type { ResolveMode } from './workspaceJail';
 import { InputStream, IoError, OutputStream, Pollable, TerminalInput, TerminalOutput } from './wasiStreams';
 
 /**
@@ -80,9 +81,9 @@ export function createPreview2(sandbox: Sandbox): Preview2 {
     }
 
     /** The one way to a host path: the sandbox gate (denials are recorded there). */
-    private gate(guestPath: string, access: Access, forCreate = false): { host: string; rel: string } {
+    private gate(guestPath: string, access: Access, mode: ResolveMode = 'follow'): { host: string; rel: string } {
       if (!this.isDir) throw 'not-directory';
-      const r = sandbox.open(this.rel, guestPath, access, forCreate);
+      const r = sandbox.open(this.rel, guestPath, access, mode);
       if (r.ok) return r;
       if (r.why === 'denied') throw denyCode(access);
       if (r.why === 'invalid') throw 'invalid';
@@ -179,7 +180,7 @@ export function createPreview2(sandbox: Sandbox): Preview2 {
     openAt(_flags: unknown, guestPath: string, openFlags: OpenFlags, descFlags: DescriptorFlags): Descriptor {
       const wantsWrite = !!(openFlags.create || openFlags.truncate || (descFlags.write && !openFlags.directory));
       const access: Access = wantsWrite ? 'write' : 'read';
-      const r = this.gate(guestPath, access, !!openFlags.create);
+      const r = this.gate(guestPath, access, openFlags.create ? 'create' : 'follow');
       const exists = fs.existsSync(r.host);
       if (exists && openFlags.create && openFlags.exclusive) throw 'exist';
       if (!exists && !openFlags.create) throw 'no-entry';
@@ -208,25 +209,25 @@ export function createPreview2(sandbox: Sandbox): Preview2 {
       throw 'unsupported';
     }
     createDirectoryAt(guestPath: string): void {
-      const r = this.gate(guestPath, 'write', true);
+      const r = this.gate(guestPath, 'write', 'entry');
       attempt(() => fs.mkdirSync(r.host));
     }
     removeDirectoryAt(guestPath: string): void {
-      const r = this.gate(guestPath, 'write');
-      if (r.rel === '') throw 'access';
+      const r = this.gate(guestPath, 'write', 'entry');
       attempt(() => fs.rmdirSync(r.host));
     }
     unlinkFileAt(guestPath: string): void {
-      const r = this.gate(guestPath, 'write');
+      // The entry itself: unlinking a symlink removes the link, never its target.
+      const r = this.gate(guestPath, 'write', 'entry');
       attempt(() => fs.unlinkSync(r.host));
     }
     renameAt(oldPath: string, newDir: Descriptor, newPath: string): void {
-      const from = this.gate(oldPath, 'write');
-      const to = newDir.gate(newPath, 'write', true);
+      const from = this.gate(oldPath, 'write', 'entry');
+      const to = newDir.gate(newPath, 'write', 'entry');
       attempt(() => fs.renameSync(from.host, to.host));
     }
     symlinkAt(target: string, linkPath: string): void {
-      const link = this.gate(linkPath, 'write', true);
+      const link = this.gate(linkPath, 'write', 'entry');
       if (!sandbox.jail.symlinkStaysInside(link.host, target)) {
         sandbox.denials.push({ access: 'write', path: `${link.rel} -> ${target}`, why: 'outside' });
         throw 'not-permitted';

@@ -1,5 +1,5 @@
 import type { FsCapability } from '../types';
-import { WorkspaceJail, type Resolution } from './workspaceJail';
+import { WorkspaceJail, type Resolution, type ResolveMode } from './workspaceJail';
 
 /**
  * The capability state of one plugin instance, shared by the WASI preview1 (core modules)
@@ -58,11 +58,11 @@ export class Sandbox {
    * The one gate for every path-based operation. `dirRel` is the directory the plugin's
    * descriptor stands for (relative to the workspace), `guestPath` what it asked for.
    */
-  open(dirRel: string, guestPath: string, access: Access, forCreate = false): OpenResult {
+  open(dirRel: string, guestPath: string, access: Access, mode: ResolveMode = 'follow'): OpenResult {
     const shown = this.jail.lexical(dirRel, guestPath) ?? guestPath;
     if (this.fs === 'none') return this.deny(access, shown, 'capability');
     if (access === 'write' && this.fs !== 'write') return this.deny('write', shown, 'capability');
-    const r = this.jail.resolve(dirRel, guestPath, forCreate);
+    const r = this.jail.resolve(dirRel, guestPath, mode);
     if (!r.ok && r.why === 'outside') return this.deny(access, guestPath, 'outside');
     return r;
   }

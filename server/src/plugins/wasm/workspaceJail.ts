@@ -16,6 +16,13 @@ export type Resolution =
   | { ok: true; /** Real host path. */ host: string; /** Normalised path relative to the workspace root ('' = root). */ rel: string }
   | { ok: false; /** Path as the plugin gave it (for messages). */ shown: string; why: 'outside' | 'invalid' | 'not-found' };
 
+/**
+ * How the final path component is treated: `follow` (it must exist; symlinks followed),
+ * `create` (like follow, but it may be missing: then its real parent is used), `entry`
+ * (never followed: the directory entry itself, for unlink/rename/mkdir/symlink).
+ */
+export type ResolveMode = 'follow' | 'create' | 'entry';
+
 export class WorkspaceJail {
   readonly realRoot: string;
 
@@ -35,14 +42,12 @@ export class WorkspaceJail {
     return joined === '.' ? '' : joined.replace(/\/$/, '');
   }
 
-  /**
-   * Resolve for opening an existing entry (`forCreate` false) or for creating one
-   * (`forCreate` true: the entry may be missing, its parent must be a real directory inside).
-   */
-  resolve(dirRel: string, guestPath: string, forCreate = false): Resolution {
+  resolve(dirRel: string, guestPath: string, mode: ResolveMode = 'follow'): Resolution {
     const shown = guestPath;
     const rel = this.lexical(dirRel, guestPath);
     if (rel === undefined) return { ok: false, shown, why: guestPath.includes('\0') ? 'invalid' : 'outside' };
+    if (mode === 'entry') return this.entry(rel, shown);
+    const forCreate = mode === 'create';
     const lexicalHost = rel === '' ? this.realRoot : path.join(this.realRoot, ...rel.split('/'));
     try {
       const real = fs.realpathSync(lexicalHost);
@@ -67,6 +72,15 @@ export class WorkspaceJail {
     } catch {
       return { ok: false, shown, why: 'not-found' };
     }
+  }
+
+  /** The directory entry `rel` itself: its parent must really be inside; the entry is not followed. */
+  private entry(rel: string, shown: string): Resolution {
+    if (rel === '') return { ok: false, shown, why: 'invalid' };
+    const parentRel = path.posix.dirname(rel);
+    const parent = this.resolve('', parentRel === '.' ? '' : parentRel);
+    if (!parent.ok) return { ok: false, shown, why: parent.why };
+    return { ok: true, host: path.join(parent.host, path.posix.basename(rel)), rel };
   }
 
   /** Real path of the deepest existing ancestor of a host path. */

@@ -139,6 +139,12 @@ for (const { format, expect } of FORMATS) describe(`wasm ${format}: sandbox guar
     // a target that exists only through an escaping symlink
     assert.deepEqual(await writer.call('syml', 'sub/dir-escape/secret.txt'), I(ENOTCAPABLE));
     assert.deepEqual(await writer.call('syml', 'sub/inner.txt'), I(0));
+    // unlinking a symlink removes the link, never its target (inside or outside)
+    assert.deepEqual(await writer.call('unlk', 'ok-link'), I(0));
+    assert.deepEqual(await writer.call('unlk', 'rel-escape'), I(0));
+    assert.equal(fs.existsSync(path.join(hw.ws, 'ok-link')), false);
+    assert.equal(fs.readFileSync(path.join(hw.ws, 'sub', 'inner.txt'), 'utf8'), 'inner-ok');
+    assert.equal(fs.readFileSync(path.join(hw.outside, 'secret.txt'), 'utf8'), 'TOP-SECRET');
     assert.equal(fs.readlinkSync(path.join(hw.ws, 'made-link')), 'sub/inner.txt');
   });
 
