@@ -60,13 +60,24 @@ export async function prepareComponent(bytes: Uint8Array, cacheDir = defaultCach
   const sha = createHash('sha256').update(bytes).digest('hex');
   const dir = path.join(cacheDir, sha);
   const metaFile = path.join(dir, 'meta.json');
-  let meta: Meta;
-  try {
-    meta = JSON.parse(await fsp.readFile(metaFile, 'utf8')) as Meta;
-  } catch {
+  let meta = await readMeta(metaFile);
+  if (!meta) {
+    // Absent, or left by another version of this code: start over.
+    await fsp.rm(dir, { recursive: true, force: true });
     meta = await transpileInWorker(bytes, dir);
   }
   return { dir, imports: meta.declared.imports, exportsLibrary: meta.declared.exports.some((name) => LIBRARY_EXPORT.test(name)) };
+}
+
+async function readMeta(file: string): Promise<Meta | undefined> {
+  try {
+    const m = JSON.parse(await fsp.readFile(file, 'utf8')) as Partial<Meta>;
+    const strings = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === 'string');
+    if (m.declared && strings(m.declared.imports) && strings(m.declared.exports) && strings(m.bindings)) return m as Meta;
+  } catch {
+    /* absent or unreadable */
+  }
+  return undefined;
 }
 
 /** Transpiling takes seconds of CPU: do it in a worker so the language server stays responsive. */
