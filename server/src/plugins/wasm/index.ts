@@ -12,17 +12,18 @@ import type { WorkerInit } from './workerProtocol';
 
 export { WasmLibrary, type BatchCall } from './wasmLibrary';
 export { WasmErrorCode } from './valueJson';
+export { benchWasm } from './bench';
 
 /**
  * Load a WASM plugin (wasm-plugins.md): tell component from core module by the header,
  * check its imports against the allow-list before anything runs, and return a Library
- * whose calls run in a sandboxed worker. Throws an Error naming the reason when the
- * module cannot be loaded.
+ * whose calls run in a sandboxed worker. Throws a LibraryError (code E604) naming the
+ * reason when the module cannot be loaded.
  */
 export const loadWasmLibrary: LoadWasmLibrary = (config, options) => loadWasm(config, options);
 
 export interface WasmLoadExtras {
-  /** Where transpiled components are cached (default `os.tmpdir()/hielements-jco-cache`). */
+  /** Where transpiled components are cached (default: owner-only `os.tmpdir()/hielements-jco-cache-<uid>`). */
   cacheDir?: string;
 }
 
