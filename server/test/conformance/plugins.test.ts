@@ -89,6 +89,18 @@ describe('conformance: external plugins through the CLI (X-01..X-11)', function 
     }
   });
 
+  it('plugin stderr reaches our stderr (line by line, named), stdout stays the report', async () => {
+    const ws = recWorkspace(hie('element e:', '    check rec.ok()'), [{ stderr: 2048, then: { delayMs: 100, then: answer('{"Pass": null}') } }]);
+    try {
+      const r = await ws.cli('run', 't.hie');
+      assert.deepEqual(resultLines(r.stdout), ['PASS e :: rec.ok()']);
+      assert.ok(r.stderr.includes('e'.repeat(1023)), r.stderr.slice(0, 200));
+      assert.ok(r.stderr.split('\n')[0].includes('rec'), r.stderr.slice(0, 200));
+    } finally {
+      ws.dispose();
+    }
+  });
+
   it('X-06 spawn failure', async () => {
     const ws = new TempWorkspace({ 't.hie': hie('element e:', '    check ghost.x()'), 'hielements.toml': '[libraries]\nghost = { executable = "./does-not-exist" }\n' });
     try {

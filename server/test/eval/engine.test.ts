@@ -119,6 +119,14 @@ describe('evaluate (language.md §7)', () => {
       assert.deepEqual(result.scopes[0].outcome, { kind: 'error', message: 'cannot read x of undefined' });
     });
 
+    it('a library returning a malformed value or result gives an Error, not a corrupt table', async () => {
+      const bad = { ...testLibrary(), name: 'bad', call: async () => undefined as never, check: async () => ({ status: 'maybe' }) as never };
+      const text = 'element e:\n    scope s = bad.sel()\n    check bad.c()\n';
+      const result = await evaluate(await programOf(text), { ...options(), registry: registryWith(bad) });
+      assert.deepEqual(result.scopes[0].outcome, { kind: 'error', message: "Library 'bad' returned an invalid value from sel" });
+      assert.deepEqual(result.results[0].outcome, { status: 'error', message: "Library 'bad' returned an invalid result from c" });
+    });
+
     it('a failing scope is left undefined; an unbounded one is reported', async () => {
       const result = await evaluate(await programOf("element e:\n    scope s = docker.x()\n    scope u\n"), options());
       assert.deepEqual(result.scopes.map((s) => s.outcome), [{ kind: 'error', message: 'Unknown library: docker', code: 'E203' }, { kind: 'unbounded' }]);
