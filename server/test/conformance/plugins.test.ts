@@ -101,6 +101,18 @@ describe('conformance: external plugins through the CLI (X-01..X-11)', function 
     }
   });
 
+  it('a broken hielements.toml is reported on stderr; the run goes on with the built-ins', async () => {
+    const ws = new TempWorkspace({ 't.hie': hie('element e:', SRC, "    check files.exists(src, 'main.py')"), 'src/main.py': '', 'hielements.toml': '[libraries\n' });
+    try {
+      const r = await ws.cli('run', 't.hie');
+      assert.deepEqual(resultLines(r.stdout), ["PASS e :: files.exists(src, 'main.py')"]);
+      assert.match(r.stderr, /^warning\[E511\]: Failed to parse config file: .*\n {2}--> hielements\.toml:1:\d+\n$/);
+      assert.equal(r.exit, 0);
+    } finally {
+      ws.dispose();
+    }
+  });
+
   it('X-06 spawn failure', async () => {
     const ws = new TempWorkspace({ 't.hie': hie('element e:', '    check ghost.x()'), 'hielements.toml': '[libraries]\nghost = { executable = "./does-not-exist" }\n' });
     try {
