@@ -1,10 +1,11 @@
+import { engineBench } from './engineBench';
 import { syntaxBench } from './syntaxBench';
 import { pluginBench } from './pluginBench';
 
 /** `npm run bench`: every figure the issues ask for, on the shared generators' inputs. */
 async function main(): Promise<void> {
   const only = process.argv[2];
-  const suites: Record<string, () => Promise<void>> = { syntax: syntaxBench, plugins: pluginBench };
+  const suites: Record<string, () => Promise<void>> = { syntax: syntaxBench, engine: engineBench, plugins: pluginBench };
   for (const [name, run] of Object.entries(suites)) {
     if (only && only !== name) continue;
     console.log(`\n== ${name} ==`);
