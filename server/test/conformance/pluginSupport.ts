@@ -1,10 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { FIXTURES } from '../helpers/paths';
+import { FIXTURES, REFERENCE } from '../helpers/paths';
 import { TempWorkspace } from '../helpers/cliHarness';
 
 export const REC_JS = path.join(FIXTURES, 'plugins', 'rec.js');
-export const SAMPLE_PLUGIN = path.join(FIXTURES, 'plugins', 'sample_plugin.py');
+export const SAMPLE_PLUGIN = path.join(REFERENCE, 'examples', 'plugins', 'sample_plugin.py');
 
 /**
  * A workspace whose hielements.toml configures the recording plugin under `name`; it logs
