@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { buildProgram } from '../../src/model/build';
+import { analyze } from '../../src/model/analyze';
 import type { Program } from '../../src/model/types';
 import { HieParser } from '../../src/syntax/hieParser';
 import { LibraryError, LibraryRegistry, type CallContext, type CheckOutcome, type Library } from '../../src/libraries/library';
@@ -10,12 +10,12 @@ import type { Value } from '../../src/eval/values';
 
 let parser: HieParser | undefined;
 
-/** The model of a `.hie` text (no validation). */
+/** The model of a `.hie` text (diagnostics ignored). */
 export async function programOf(text: string): Promise<Program> {
   parser ??= await HieParser.create();
   const tree = parser.parse(text);
   try {
-    return buildProgram(tree, text);
+    return analyze(tree, text, { knownLibraries: new Set() }).program;
   } finally {
     tree.delete();
   }
