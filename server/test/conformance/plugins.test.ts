@@ -262,6 +262,14 @@ describe('conformance: external plugins through the CLI (X-01..X-11)', function 
         'ERROR e :: nofs.none_in(src)',
         '--> cannot read src/lib.rs',
       ]);
+      const doc = await ws.cli('doc', '--library', 'todos,size', '--format', 'json');
+      assert.deepEqual(
+        JSON.parse(doc.stdout).libraries.map((l: any) => [l.name, l.functions.map((f: any) => f.name), l.checks.map((f: any) => f.name)]),
+        [
+          ['size', ['lines'], ['max_lines']],
+          ['todos', ['count'], ['none_in']],
+        ],
+      );
       assert.equal(
         r.stderr,
         'warning: library `nofs` imports `path_open` but has no file access: grant `capabilities.fs = "read"`\n' +
