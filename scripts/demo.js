@@ -32,8 +32,8 @@ function countChecks(elements) {
 }
 
 function main() {
-  console.log('Hielements demo: a Rust crate, a Python package, docs, an external TODO-counting plugin and a sandboxed WASM plugin');
-  console.log('(test-fixtures/demo/architecture.hie, plugins configured in test-fixtures/demo/hielements.toml)');
+  console.log('Hielements demo: a Rust crate, a Python package, docs, a TODO-counting process plugin and a WASM plugin');
+  console.log('(test-fixtures/demo/architecture.hie; plugins configured in test-fixtures/demo/hielements.toml)');
 
   show(hielements('check', 'architecture.hie'));
 

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TempWorkspace } from '../helpers/cliHarness';
-import { REFERENCE } from '../helpers/paths';
+import { REFERENCE, REPO_ROOT } from '../helpers/paths';
 import { answer, childPids, recWorkspace, requests, SAMPLE_PLUGIN } from './pluginSupport';
 import { hie, resultLines, summaryLine } from './runSupport';
 
@@ -232,6 +232,49 @@ describe('conformance: external plugins through the CLI (X-01..X-11)', function 
       const r = await ws.cli('run', 't.hie');
       assert.deepEqual(resultLines(r.stdout), ['ERROR e :: ts.f()', '--> Unknown library: ts']);
       assert.match(r.stderr, /^warning\[E526\]: .*\n {2}--> hielements\.toml:2:\d+\n$/);
+    } finally {
+      ws.dispose();
+    }
+  });
+
+  it('WASM plugins run sandboxed through the CLI; a missing fs grant is named on stderr', async () => {
+    const wasm = (rel: string) => JSON.stringify(path.join(REPO_ROOT, 'plugins', 'examples', rel));
+    const ws = new TempWorkspace({
+      'src/main.rs': 'fn main() {}\n// TODO: x\n',
+      'src/lib.rs': 'ok\n',
+      'hielements.toml': [
+        '[libraries]',
+        `todos = { path = ${wasm('c-todos/todos.wasm')}, capabilities = { fs = "read" } }`,
+        `size = { path = ${wasm('as-size/size.wasm')}, capabilities = { fs = "read" } }`,
+        `nofs = { path = ${wasm('c-todos/todos.wasm')} }`,
+        '',
+      ].join('\n'),
+      't.hie': hie('element e:', SRC, '    check todos.none_in(src)', '    check size.max_lines(src, 1)', '    check size.max_lines(src, 5)', '    check nofs.none_in(src)'),
+    });
+    try {
+      const r = await ws.cli('run', 't.hie');
+      assert.deepEqual(resultLines(r.stdout), [
+        'FAIL e :: todos.none_in(src)',
+        '--> src/main.rs has 1 TODO line',
+        'FAIL e :: size.max_lines(src, 1)',
+        "--> File 'src/main.rs' has 2 lines (max 1)",
+        'PASS e :: size.max_lines(src, 5)',
+        'ERROR e :: nofs.none_in(src)',
+        '--> cannot read src/lib.rs',
+      ]);
+      const doc = await ws.cli('doc', '--library', 'todos,size', '--format', 'json');
+      assert.deepEqual(
+        JSON.parse(doc.stdout).libraries.map((l: any) => [l.name, l.functions.map((f: any) => f.name), l.checks.map((f: any) => f.name)]),
+        [
+          ['size', ['lines'], ['max_lines']],
+          ['todos', ['count'], ['none_in']],
+        ],
+      );
+      assert.equal(
+        r.stderr,
+        'warning: library `nofs` imports `path_open` but has no file access: grant `capabilities.fs = "read"`\n' +
+          'warning: library `nofs` was denied read access to `src/lib.rs`: grant `capabilities.fs = "read"`\n',
+      );
     } finally {
       ws.dispose();
     }

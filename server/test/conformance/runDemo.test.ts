@@ -19,13 +19,13 @@ describe('demo workspace', () => {
     assert.deepEqual(await cli('check', 'architecture.hie'), { exit: 0, stdout: 'Finished `architecture.hie` validated successfully\n', stderr: '' });
   });
 
-  it('run: each library (files, rust, python, the external todo plugin, the WASM deps plugin) passes and fails somewhere', async () => {
+  it('run: each library (files, rust, python, the todo process plugin, the size WASM plugin) passes and fails somewhere', async () => {
     const r = await cli('run', 'architecture.hie');
     assert.equal(summaryLine(r.stdout), 'Summary: 18 total, 13 passed, 5 failed, 0 errors');
     assert.equal(r.exit, 1);
     assert.equal(r.stderr, '');
     const lines = resultLines(r.stdout);
-    for (const lib of ['files', 'rust', 'python', 'todo', 'deps']) {
+    for (const lib of ['files', 'rust', 'python', 'todo', 'size']) {
       assert.ok(lines.some((l) => l.startsWith('PASS') && l.includes(` :: ${lib}.`)), `${lib} passes somewhere`);
       assert.ok(lines.some((l) => l.startsWith('FAIL') && l.includes(` :: ${lib}.`)), `${lib} fails somewhere`);
     }

@@ -10,7 +10,7 @@ import type { Value } from '../../src/eval/values';
 
 let parser: HieParser | undefined;
 
-/** The model of a `.hie` text (no validation). */
+/** The model of a `.hie` text (diagnostics ignored). */
 export async function programOf(text: string): Promise<Program> {
   parser ??= await HieParser.create();
   const tree = parser.parse(text);
