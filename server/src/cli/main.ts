@@ -1,8 +1,13 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { checkCommand } from './commands/check';
 import { parseCommand } from './commands/parse';
+import { docCommand } from './commands/doc';
+import { initCommand } from './commands/init';
+import { knownLibraries, type CliDeps } from './commands/libraryHost';
+import { runCommand } from './commands/run';
 import { CliError, processIO, type CliIO } from './io';
-import { BUILTIN_LIBRARY_NAMES } from '../libraries/builtinNames';
+
+export type { CliDeps };
 
 export const VERSION = '0.1.0';
 
@@ -27,12 +32,30 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 const COMMAND_OPTIONS: Record<string, Options> = {
   check: { format: { type: 'string', short: 'f', default: 'human' } },
   parse: {},
+  run: {
+    workspace: { type: 'string', short: 'w' },
+    format: { type: 'string', short: 'f', default: 'human' },
+    'dry-run': { type: 'boolean', default: false },
+    verbose: { type: 'boolean', short: 'v', default: false },
+    filter: { type: 'string' },
+    limit: { type: 'string' },
+  },
+  doc: {
+    workspace: { type: 'string', short: 'w', default: '.' },
+    format: { type: 'string', short: 'f', default: 'markdown' },
+    output: { type: 'string', short: 'o' },
+    library: { type: 'string', short: 'l' },
+  },
+  init: { directory: { type: 'string', short: 'd', default: '.' } },
 };
 
+/** Positional argument each command takes (`doc` takes none). */
+const POSITIONAL: Record<string, string | undefined> = { check: '<FILE>', parse: '<FILE>', run: '<FILE>', init: '<PROJECT_NAME>', doc: undefined };
+
 /** Entry point of the `hielements` binary; resolves to the exit status. */
-export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
+export async function main(argv: string[], io: CliIO = processIO(), deps: CliDeps = {}): Promise<number> {
   try {
-    return await dispatch(argv, io);
+    return await dispatch(argv, io, deps);
   } catch (e) {
     if (e instanceof CliError) {
       io.err(`error: ${e.message}\n`);
@@ -42,7 +65,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
   }
 }
 
-async function dispatch(argv: string[], io: CliIO): Promise<number> {
+async function dispatch(argv: string[], io: CliIO, deps: CliDeps): Promise<number> {
   const [command, ...rest] = argv;
   if (command === '--version' || command === '-V') {
     io.out(`hielements ${VERSION}\n`);
@@ -69,17 +92,43 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
     io.out(USAGE);
     return 0;
   }
+  const positional = POSITIONAL[command];
   const [file, ...extra] = parsed.positionals;
-  if (!file || extra.length > 0) {
-    io.err(`error: ${file ? `unexpected argument '${extra[0]}'` : 'the required argument <FILE> was not provided'}\n`);
+  if (positional === undefined ? file !== undefined : file === undefined || extra.length > 0) {
+    const unexpected = positional === undefined ? file : extra[0];
+    io.err(`error: ${unexpected !== undefined ? `unexpected argument '${unexpected}'` : `the required argument ${positional} was not provided`}\n`);
     return 2;
   }
-  const known = new Set(BUILTIN_LIBRARY_NAMES);
+  const str = (key: string): string | undefined => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
   switch (command) {
     case 'check':
-      return checkCommand(io, file, String(values.format), known);
+      return checkCommand(io, file, String(values.format), await knownLibraries(io.cwd));
     case 'parse':
-      return parseCommand(io, file, known);
+      return parseCommand(io, file, await knownLibraries(io.cwd));
+    case 'run': {
+      const limit = str('limit');
+      if (limit !== undefined && !/^\d+$/.test(limit)) {
+        io.err(`error: invalid value '${limit}' for '--limit <LIMIT>': invalid digit found in string\n`);
+        return 2;
+      }
+      return runCommand(
+        io,
+        {
+          file,
+          workspace: str('workspace'),
+          format: String(values.format),
+          dryRun: values['dry-run'] === true,
+          verbose: values.verbose === true,
+          filter: str('filter'),
+          limit: limit === undefined ? undefined : Number(limit),
+        },
+        deps,
+      );
+    }
+    case 'doc':
+      return docCommand(io, { workspace: String(values.workspace), format: String(values.format), output: str('output'), libraries: str('library') }, deps);
+    case 'init':
+      return initCommand(io, file, String(values.directory));
   }
   return 2;
 }

@@ -1,0 +1,37 @@
+import type { CheckDecl } from '../model/types';
+import type { CheckOutcome } from '../libraries/library';
+import type { Span } from '../syntax/span';
+import { libraryCallee } from './callee';
+import { CODES, EvalError } from './errors';
+import { evaluateArguments, invokeLibrary, type ExpressionEnv } from './expression';
+
+export interface CheckRun {
+  outcome: CheckOutcome;
+  errorSpan?: Span;
+}
+
+const errorRun = (e: EvalError): CheckRun => ({
+  outcome: e.code === undefined ? { status: 'error', message: e.message } : { status: 'error', message: e.message, code: e.code },
+  errorSpan: e.span,
+});
+
+/**
+ * One check (language.md §7.4): it must be a `lib.fn(args…)` call; arguments are evaluated
+ * before the library is looked up; every failure is an Error result, never an exception
+ * (except cancellation).
+ */
+export async function runCheck(check: CheckDecl, env: ExpressionEnv): Promise<CheckRun> {
+  const e = check.expression;
+  try {
+    if (e.kind !== 'call') throw new EvalError(CODES.checkNotCall, 'Check must be a function call', e.span);
+    const { library, fn } = libraryCallee(e.callee);
+    const args = await evaluateArguments(e.args, env);
+    const lib = env.registry.get(library.name);
+    if (!lib) throw new EvalError(CODES.unknownLibrary, `Unknown library: ${library.name}`, library.span);
+    const outcome = await invokeLibrary(() => lib.check(fn.name, args, env.context), e.args, e.span, env.signal);
+    return outcome.status === 'error' ? { outcome, errorSpan: e.span } : { outcome };
+  } catch (err) {
+    if (err instanceof EvalError) return errorRun(err);
+    throw err;
+  }
+}

@@ -1,0 +1,97 @@
+import type { Element, Program, ScopeDecl } from '../model/types';
+import type { CallContext } from '../libraries/library';
+import { expressionText } from './checkText';
+import { runCheck } from './checkRunner';
+import { childPath, lastPreorderIndexOf } from './elementOrder';
+import { EvalError, throwIfAborted } from './errors';
+import { evaluateExpression, type ExpressionEnv } from './expression';
+import { ScopeTable } from './scopeTable';
+import { RunCounter } from './runCounter';
+import type { CheckResult, EvalOptions, EvalResult, Evaluate, ScopeEvaluation } from './types';
+
+/**
+ * The evaluation engine (language.md §7): the element tree in declaration order,
+ * depth-first pre-order; per element its scopes, then its checks, then its children.
+ * Never writes to stdout/stderr; progress goes through `onScope`/`onResult`.
+ */
+export const evaluate: Evaluate = async (program: Program, options: EvalOptions): Promise<EvalResult> => {
+  const run = new EngineRun(program, options);
+  await run.start();
+  return { results: run.results, scopes: run.scopes, summary: run.counter.summary() };
+};
+
+class EngineRun {
+  readonly table = new ScopeTable();
+  readonly results: CheckResult[] = [];
+  readonly scopes: ScopeEvaluation[] = [];
+  readonly counter: RunCounter;
+  private preorder = -1;
+  /** With `onlyElement`: pre-order index of its last occurrence; nothing after it is visited. */
+  private readonly stopAfter: number;
+
+  constructor(
+    private readonly program: Program,
+    private readonly options: EvalOptions,
+  ) {
+    this.counter = new RunCounter(options.limit, options.filter);
+    this.stopAfter = options.onlyElement === undefined ? Infinity : lastPreorderIndexOf(program, options.onlyElement);
+  }
+
+  async start(): Promise<void> {
+    for (const el of this.program.elements) {
+      if (!(await this.visit(el, ''))) return;
+    }
+  }
+
+  /** Resolves false once nothing more is to be visited (`onlyElement` done). */
+  private async visit(el: Element, parent: string): Promise<boolean> {
+    const path = childPath(parent, el.name.name);
+    if (this.counter.limitReached()) return true;
+    const index = ++this.preorder;
+    if (index > this.stopAfter) return false;
+    for (const decl of el.scopes) await this.evaluateScope(decl, path);
+    if (this.options.onlyElement === undefined || this.options.onlyElement === path) {
+      for (const check of el.checks) {
+        throwIfAborted(this.options.signal);
+        if (!this.counter.admit(path)) continue;
+        const text = expressionText(check.expression);
+        const { outcome, errorSpan } = await runCheck(check, this.env(path, text));
+        const result: CheckResult = errorSpan ? { elementPath: path, element: el, check, text, outcome, errorSpan } : { elementPath: path, element: el, check, text, outcome };
+        this.counter.record(outcome.status);
+        this.results.push(result);
+        this.options.onResult?.(result);
+      }
+    }
+    if (index === this.stopAfter) return false;
+    for (const child of el.children) {
+      if (!(await this.visit(child, path))) return false;
+    }
+    return true;
+  }
+
+  private async evaluateScope(decl: ScopeDecl, path: string): Promise<void> {
+    throwIfAborted(this.options.signal);
+    let outcome: ScopeEvaluation['outcome'];
+    if (!decl.expression) {
+      outcome = { kind: 'unbounded' };
+    } else {
+      try {
+        const value = await evaluateExpression(decl.expression, this.env(path, expressionText(decl.expression)));
+        this.table.set(path, decl.name.name, value);
+        outcome = { kind: 'value', value };
+      } catch (e) {
+        if (!(e instanceof EvalError)) throw e;
+        outcome = e.code === undefined ? { kind: 'error', message: e.message } : { kind: 'error', message: e.message, code: e.code };
+      }
+    }
+    const event: ScopeEvaluation = { elementPath: path, name: decl.name.name, span: decl.span, outcome };
+    this.scopes.push(event);
+    this.options.onScope?.(event);
+  }
+
+  private env(elementPath: string, text: string): ExpressionEnv {
+    const { workspace, index, registry, signal, file } = this.options;
+    const context: CallContext = { workspace, index, signal, origin: { file, elementPath, text } };
+    return { table: this.table, elementPath, registry, context, signal };
+  }
+}
