@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import type { CheckResult, EvalResult, Evaluate, RunSummary, ScopeEvaluation } from '../eval/types';
 import { hasErrors } from '../model/analyze';
 import type { CheckRecord, HieFile } from './workspaceState';
@@ -71,14 +72,17 @@ export function summarize(results: readonly CheckResult[]): RunSummary {
  * can read an ancestor's scopes (language.md §7.3). Not tracked: a check reaching another
  * branch's scope by the suffix rule.
  */
-export function affectedElements(record: CheckRecord | undefined, changed: string): string[] | undefined {
+export function affectedElements(record: CheckRecord | undefined, changed: string, root: string): string[] | undefined {
   if (!record) return undefined;
   const affected = new Set<string>();
   for (const s of record.scopes) {
     if (s.outcome.kind === 'error') return undefined;
     if (s.outcome.kind !== 'value' || s.outcome.value.type !== 'scope') continue;
     const value = s.outcome.value;
-    const covers = value.paths.some((p) => p === changed || changed.startsWith(p.endsWith('/') ? p : `${p}/`));
+    const covers = value.paths.some((p) => {
+      const abs = path.resolve(root, p);
+      return abs === changed || changed.startsWith(`${abs}${path.sep}`);
+    });
     if (covers || 'Glob' in value.kind || !value.resolved) affected.add(s.elementPath);
   }
   for (const r of record.results) {

@@ -65,7 +65,7 @@ export class CheckService {
   workspaceFileChanged(project: Project, changed: string, structural: boolean): void {
     if (this.settings().checks.run === 'never') return;
     for (const file of this.state.filesOf(project)) {
-      const affected = structural ? undefined : affectedElements(file.checks, changed);
+      const affected = structural ? undefined : affectedElements(file.checks, changed, project.root);
       if (affected && affected.length === 0) continue;
       this.request(file, affected ? new Set(affected) : 'all', this.settings().checks.debounceMs);
     }

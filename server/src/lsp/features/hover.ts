@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { CheckResult } from '../../eval/types';
 import type { ScopeValue } from '../../eval/values';
@@ -98,23 +99,18 @@ async function scopeValueText(file: HieFile, d: Declaration): Promise<string> {
   if (evaluation.outcome.kind === 'unbounded') return 'Unbounded (no expression).';
   const value = evaluation.outcome.value;
   if (value.type !== 'scope') return `Value: \`${JSON.stringify(value)}\``;
-  const files = await scopeFiles(file, value);
+  const files = scopeFiles(file, value);
   const shown = files.slice(0, SCOPE_PATHS_SHOWN).map((f) => `- \`${f}\``);
   const more = files.length > SCOPE_PATHS_SHOWN ? [`- … and ${files.length - SCOPE_PATHS_SHOWN} more`] : [];
   const kind = Object.keys(value.kind)[0];
   return [`${kind} \`${scopeKindText(value.kind)}\`: resolves to ${files.length} file${files.length === 1 ? '' : 's'}`, '', ...shown, ...more].join('\n');
 }
 
-/** Files a scope covers: a folder scope counts the files below it. */
-async function scopeFiles(file: HieFile, value: ScopeValue): Promise<string[]> {
-  if (!('Folder' in value.kind)) return value.paths;
-  const out: string[] = [];
-  for (const p of value.paths) {
-    try {
-      out.push(...(await file.project.index.walk(p)));
-    } catch {
-      out.push(p);
-    }
-  }
-  return out;
+/** The files of a scope, relative to the project folder when inside it. */
+function scopeFiles(file: HieFile, value: ScopeValue): string[] {
+  const root = file.project.root;
+  return value.paths.map((p) => {
+    const rel = path.relative(root, path.resolve(root, p));
+    return rel.startsWith('..') || path.isAbsolute(rel) ? p : rel;
+  });
 }

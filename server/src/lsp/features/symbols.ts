@@ -33,6 +33,7 @@ function patternSymbol(pattern: Pattern): DocumentSymbol {
     children: [
       ...pattern.scopes.map((s) => leaf(s.name.name, 'scope', SymbolKind.Field, s.span, s.name.span)),
       ...pattern.refs.map((r) => leaf(r.name.name, `ref: ${r.type.name}`, SymbolKind.Interface, r.span, r.name.span)),
+      ...pattern.checks.map((c, i) => leaf(`check ${i + 1}`, undefined, SymbolKind.Event, c.span, c.expression.span)),
       ...pattern.elements.map(elementSymbol),
     ],
   };
