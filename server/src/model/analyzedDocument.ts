@@ -1,8 +1,8 @@
 import type { HieParser } from '../syntax/hieParser';
 import { HieDocument, type TextChange } from '../syntax/document';
 import type { LineIndex } from '../syntax/lineIndex';
-import { analyze, type Analysis } from './analyze';
-import type { ValidationOptions } from './validate';
+import { analyze, type Analysis, type AnalysisCache } from './analyze';
+import type { ValidationOptions } from './programFindings';
 
 /**
  * An open `.hie` document together with its analysis (model + syntax/validation
@@ -11,6 +11,8 @@ import type { ValidationOptions } from './validate';
 export class AnalyzedDocument {
   private readonly document: HieDocument;
   private cached: Analysis | undefined;
+  /** Units of the last analysis, reused for the parts of the text an edit did not touch. */
+  private cache: AnalysisCache | undefined;
 
   constructor(parser: HieParser, text: string, private options: ValidationOptions) {
     this.document = new HieDocument(parser, text);
@@ -40,7 +42,13 @@ export class AnalyzedDocument {
   }
 
   get analysis(): Analysis {
-    this.cached ??= analyze(this.document.tree, this.document.text, this.options);
+    if (!this.cached) {
+      const edits = this.document.takeEdits();
+      const previous = this.cache && edits ? { cache: this.cache, edits, lines: this.document.lineIndex } : undefined;
+      const { cache, ...analysis } = analyze(this.document.tree, this.document.text, this.options, previous);
+      this.cache = cache;
+      this.cached = analysis;
+    }
     return this.cached;
   }
 

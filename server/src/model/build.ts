@@ -1,7 +1,9 @@
-import type { Node, Tree } from 'web-tree-sitter';
-import { spanOf, spanCovering } from '../syntax/span';
+import type { Node } from 'web-tree-sitter';
+import type { Severity } from '../diagnostics/diagnostic';
+import { spanOf, spanCovering, type Span } from '../syntax/span';
 import { unescapeString } from '../syntax/literals';
-import { docCommentsBefore, type DocCommentIndex, indexDocComments } from './docComments';
+import { tokenKind } from '../syntax/tokens';
+import { UNTERMINATED_STRING } from '../syntax/firstError';
 import type {
   Binding,
   CheckDecl,
@@ -12,7 +14,6 @@ import type {
   ImportStatement,
   LanguageDecl,
   Pattern,
-  Program,
   RefDecl,
   Requirement,
   RequirementComponent,
@@ -22,45 +23,56 @@ import type {
 } from './types';
 
 /**
- * Builds the typed model from a tree-sitter tree. Broken regions (ERROR nodes, members
- * missing a required part) are skipped: the model holds everything that parsed, and
- * syntax diagnostics explain the rest.
+ * Lowers tree-sitter nodes into the typed model. While it walks it also reports what the
+ * grammar accepts on purpose but the language forbids (language.md §3; the reference's codes),
+ * so the tree is walked once. Broken parts (ERROR nodes, members missing a required part) are
+ * skipped: syntax diagnostics explain them.
  */
-export function buildProgram(tree: Tree, text: string): Program {
-  const docs = indexDocComments(tree, text);
-  const root = tree.rootNode;
-  const program: Program = { imports: [], languages: [], patterns: [], elements: [], span: spanOf(root) };
-  for (const child of root.namedChildren) {
-    switch (child.type) {
-      case 'import_statement':
-      case 'from_import_statement': {
-        const imp = buildImport(child);
-        if (imp) program.imports.push(imp);
-        break;
-      }
-      case 'language_declaration': {
-        const lang = buildLanguage(child);
-        if (lang) program.languages.push(lang);
-        break;
-      }
-      case 'pattern_declaration': {
-        const pattern = buildPattern(child, docs);
-        if (pattern) program.patterns.push(pattern);
-        break;
-      }
-      case 'element_declaration': {
-        const element = buildElement(child, docs, false);
-        if (element) program.elements.push(element);
-        break;
-      }
+export interface BuildContext {
+  /** Doc comment text for a pattern/element node, or null. */
+  docFor(node: Node): string | null;
+  report(severity: Severity, code: string, message: string, span: Span): void;
+}
+
+export type TopLevelItem =
+  | { kind: 'import'; item: ImportStatement }
+  | { kind: 'language'; item: LanguageDecl }
+  | { kind: 'pattern'; item: Pattern }
+  | { kind: 'element'; item: Element };
+
+const PATTERN_BODY = "Expected 'scope', 'ref', 'check', 'element', 'requires', 'allows', or 'forbids' in template";
+const E012_LONG = 'is only allowed in templates, not in regular elements. Define a template with this constraint and have the element implement it.';
+const E012_SHORT = 'is only allowed in templates, not in regular elements.';
+
+/** One top-level node → its model item (null for ERROR nodes and broken items). */
+export function buildTopLevel(node: Node, ctx: BuildContext): TopLevelItem | null {
+  switch (node.type) {
+    case 'import_statement':
+    case 'from_import_statement': {
+      const item = buildImport(node);
+      return item && { kind: 'import', item };
+    }
+    case 'language_declaration': {
+      const item = buildLanguage(node, ctx);
+      return item && { kind: 'language', item };
+    }
+    case 'pattern_declaration': {
+      const item = buildPattern(node, ctx);
+      return item && { kind: 'pattern', item };
+    }
+    case 'element_declaration': {
+      const item = buildElement(node, ctx, false);
+      return item && { kind: 'element', item };
     }
   }
-  return program;
+  return null;
 }
 
 function identifier(node: Node | null): Identifier | null {
   return node ? { name: node.text, span: spanOf(node) } : null;
 }
+
+const isIdentifier = (n: Node): boolean => n.type === 'identifier';
 
 function buildImport(node: Node): ImportStatement | null {
   const pathNode = node.childForFieldName('path');
@@ -78,16 +90,14 @@ function buildImport(node: Node): ImportStatement | null {
   };
 }
 
-const isIdentifier = (n: Node): boolean => n.type === 'identifier';
-
-function buildLanguage(node: Node): LanguageDecl | null {
+function buildLanguage(node: Node, ctx: BuildContext): LanguageDecl | null {
   const name = identifier(node.childForFieldName('name'));
   if (!name) return null;
   const connectionChecks: ConnectionCheck[] = [];
   for (const child of node.namedChildren) {
     if (child.type !== 'connection_check') continue;
     const ccName = identifier(child.childForFieldName('name'));
-    const body = expression(child.childForFieldName('body'));
+    const body = expression(child.childForFieldName('body'), ctx);
     if (!ccName || !body) continue;
     const parameters = child.namedChildren
       .filter((c) => c.type === 'connection_parameter')
@@ -98,17 +108,37 @@ function buildLanguage(node: Node): LanguageDecl | null {
   return { name, connectionChecks, span: spanOf(node) };
 }
 
-/** Members of a body node (indent_block, brace_block, missing_colon_block). */
-function members(body: Node | null): Node[] {
-  return body ? body.namedChildren : [];
+/** Members of a body node, after reporting what is wrong with the block itself. */
+function bodyMembers(body: Node, ctx: BuildContext): Node[] {
+  const children = body.children.filter((c): c is Node => c !== null);
+  switch (body.type) {
+    case 'missing_colon_block': {
+      const newline = children[0];
+      if (newline) ctx.report('error', 'E007', 'Expected Colon, found Newline', firstCharSpan(newline));
+      break;
+    }
+    case 'indent_block':
+      emptyIndentBlock(body, children, ctx);
+      break;
+    case 'brace_block': {
+      const last = children[children.length - 1];
+      if (last?.type === 'missing_close_brace') {
+        ctx.report('warning', 'W101', 'Missing `}`: this block is closed by the end of the file', spanOf(children[0]));
+      }
+      break;
+    }
+  }
+  return children.filter((c) => c.isNamed);
 }
 
-function buildPattern(node: Node, docs: DocCommentIndex): Pattern | null {
+function buildPattern(node: Node, ctx: BuildContext): Pattern | null {
   const name = identifier(node.childForFieldName('name'));
   const body = node.childForFieldName('body');
   if (!name || !body) return null;
+  const implementsClause = node.childForFieldName('implements');
+  if (implementsClause) ctx.report('error', 'E007', 'Expected Colon, found Implements', spanOf(implementsClause.firstChild ?? implementsClause));
   const pattern: Pattern = {
-    docComment: docCommentsBefore(docs, node),
+    docComment: ctx.docFor(node),
     keyword: node.childForFieldName('keyword')?.text === 'template' ? 'template' : 'pattern',
     name,
     scopes: [],
@@ -118,35 +148,44 @@ function buildPattern(node: Node, docs: DocCommentIndex): Pattern | null {
     elements: [],
     span: spanOf(node),
   };
-  for (const member of members(body)) {
+  for (const member of bodyMembers(body, ctx)) {
     switch (member.type) {
       case 'scope_declaration':
-        pushIf(pattern.scopes, buildScope(member));
+        pushIf(pattern.scopes, buildScope(member, ctx));
         break;
       case 'ref_declaration':
-        pushIf(pattern.refs, buildRef(member));
+        pushIf(pattern.refs, buildRef(member, ctx));
         break;
       case 'check_declaration':
-        pushIf(pattern.checks, buildCheck(member));
+        pushIf(pattern.checks, buildCheck(member, ctx));
         break;
       case 'requirement':
-        pushIf(pattern.requirements, buildRequirement(member, docs));
+        pushIf(pattern.requirements, buildRequirement(member, ctx));
         break;
       case 'element_declaration':
-        pushIf(pattern.elements, buildElement(member, docs, true));
+        pushIf(pattern.elements, buildElement(member, ctx, true));
+        break;
+      case 'uses_declaration':
+      case 'binding':
+        notInPattern(member, ctx);
         break;
     }
   }
   return pattern;
 }
 
-function buildElement(node: Node, docs: DocCommentIndex, inPattern: boolean): Element | null {
+function notInPattern(member: Node, ctx: BuildContext): void {
+  const first = member.firstChild ?? member;
+  ctx.report('error', 'E002', `${PATTERN_BODY}, found ${tokenKind(first)}`, spanOf(first));
+}
+
+function buildElement(node: Node, ctx: BuildContext, inPattern: boolean): Element | null {
   const name = identifier(node.childForFieldName('name'));
   const body = node.childForFieldName('body');
   if (!name || !body) return null;
   const implementsClause = node.childForFieldName('implements');
   const element: Element = {
-    docComment: docCommentsBefore(docs, node),
+    docComment: ctx.docFor(node),
     name,
     implements: implementsClause ? implementsClause.childrenForFieldName('pattern').map((n) => identifier(n)!) : [],
     scopes: [],
@@ -158,27 +197,31 @@ function buildElement(node: Node, docs: DocCommentIndex, inPattern: boolean): El
     inPattern,
     span: spanOf(node),
   };
-  for (const member of members(body)) {
+  for (const member of bodyMembers(body, ctx)) {
     switch (member.type) {
       case 'scope_declaration':
-        pushIf(element.scopes, buildScope(member));
+        pushIf(element.scopes, buildScope(member, ctx));
         break;
       case 'ref_declaration':
-        pushIf(element.refs, buildRef(member));
+        pushIf(element.refs, buildRef(member, ctx));
         break;
       case 'uses_declaration':
         pushIf(element.uses, buildUses(member));
         break;
       case 'check_declaration':
-        pushIf(element.checks, buildCheck(member));
+        pushIf(element.checks, buildCheck(member, ctx));
         break;
       case 'binding':
-        pushIf(element.bindings, buildBinding(member));
+        pushIf(element.bindings, buildBinding(member, ctx));
         break;
       case 'element_declaration':
-        pushIf(element.children, buildElement(member, docs, inPattern));
+        pushIf(element.children, buildElement(member, ctx, inPattern));
         break;
-      // requirements in elements are reported by validate.ts (E012) and not kept
+      case 'requirement': {
+        const action = member.childForFieldName('action');
+        if (action) ctx.report('error', 'E012', `'${action.text}' ${E012_LONG}`, spanOf(action));
+        break;
+      }
     }
   }
   return element;
@@ -192,11 +235,11 @@ function qualifiedName(node: Node | null): Identifier[] | null {
   return node ? node.namedChildren.filter(isIdentifier).map((n) => identifier(n)!) : null;
 }
 
-function buildScope(node: Node): ScopeDecl | null {
+function buildScope(node: Node, ctx: BuildContext): ScopeDecl | null {
   const name = identifier(node.childForFieldName('name'));
   if (!name) return null;
   const valueNode = node.childForFieldName('value');
-  const value = expression(valueNode);
+  const value = expression(valueNode, ctx);
   if (valueNode && !value) return null;
   return {
     name,
@@ -207,12 +250,12 @@ function buildScope(node: Node): ScopeDecl | null {
   };
 }
 
-function buildRef(node: Node): RefDecl | null {
+function buildRef(node: Node, ctx: BuildContext): RefDecl | null {
   const name = identifier(node.childForFieldName('name'));
   const type = identifier(node.childForFieldName('type'));
   if (!name || !type) return null;
   const valueNode = node.childForFieldName('value');
-  const value = expression(valueNode);
+  const value = expression(valueNode, ctx);
   if (valueNode && !value) return null;
   return { name, type, binds: qualifiedName(node.childForFieldName('binds')), expression: value, span: spanOf(node) };
 }
@@ -223,22 +266,27 @@ function buildUses(node: Node): UsesDecl | null {
   return source && target ? { source, target, span: spanOf(node) } : null;
 }
 
-function buildCheck(node: Node): CheckDecl | null {
-  const expr = expression(node.childForFieldName('expression'));
+function buildCheck(node: Node, ctx: BuildContext): CheckDecl | null {
+  const expr = expression(node.childForFieldName('expression'), ctx);
   return expr ? { expression: expr, span: spanOf(node) } : null;
 }
 
-function buildBinding(node: Node): Binding | null {
+function buildBinding(node: Node, ctx: BuildContext): Binding | null {
   const path = qualifiedName(node.childForFieldName('path'));
-  const value = expression(node.childForFieldName('value'));
+  const valueNode = node.childForFieldName('value');
+  if (!valueNode) {
+    ctx.report('error', 'E003', 'Not a template binding', spanOf(node.firstChild ?? node));
+    return null;
+  }
+  const value = expression(valueNode, ctx);
   return path && value ? { path, expression: value, span: spanOf(node) } : null;
 }
 
-function buildRequirement(node: Node, docs: DocCommentIndex): Requirement | null {
+function buildRequirement(node: Node, ctx: BuildContext): Requirement | null {
   const action = node.childForFieldName('action')?.text as Requirement['action'] | undefined;
   const target = node.childForFieldName('target');
   if (!action || !target) return null;
-  const component = buildComponent(target, docs, node);
+  const component = buildComponent(target, ctx, node);
   if (!component) return null;
   return {
     action,
@@ -248,18 +296,18 @@ function buildRequirement(node: Node, docs: DocCommentIndex): Requirement | null
   };
 }
 
-function buildComponent(target: Node, docs: DocCommentIndex, requirement: Node): RequirementComponent | null {
+function buildComponent(target: Node, ctx: BuildContext, requirement: Node): RequirementComponent | null {
   switch (target.type) {
     case 'scope_declaration': {
-      const scope = buildScope(target);
+      const scope = buildScope(target, ctx);
       return scope && { kind: 'scope', scope };
     }
     case 'check_declaration': {
-      const check = buildCheck(target);
+      const check = buildCheck(target, ctx);
       return check && { kind: 'check', check };
     }
     case 'ref_declaration': {
-      const ref = buildRef(target);
+      const ref = buildRef(target, ctx);
       return ref && { kind: 'ref', name: ref.name, type: ref.type, expression: ref.expression };
     }
     case 'connection_target': {
@@ -296,33 +344,54 @@ function buildComponent(target: Node, docs: DocCommentIndex, requirement: Node):
         name,
         type: identifier(target.childForFieldName('type')),
         implements: identifier(target.childForFieldName('implements')),
-        body: bodyNode ? buildRequirementBody(bodyNode, docs) : null,
+        body: bodyNode ? buildRequirementBody(bodyNode, ctx) : null,
       };
     }
   }
   return null;
 }
 
-function buildRequirementBody(body: Node, docs: DocCommentIndex): RequirementElementBody {
+function buildRequirementBody(body: Node, ctx: BuildContext): RequirementElementBody {
   const result: RequirementElementBody = { scopes: [], refs: [], checks: [], elements: [] };
-  for (const member of members(body)) {
-    if (member.type === 'scope_declaration') pushIf(result.scopes, buildScope(member));
-    else if (member.type === 'ref_declaration') pushIf(result.refs, buildRef(member));
-    else if (member.type === 'check_declaration') pushIf(result.checks, buildCheck(member));
-    else if (member.type === 'element_declaration') pushIf(result.elements, buildElement(member, docs, false));
+  for (const member of bodyMembers(body, ctx)) {
+    switch (member.type) {
+      case 'scope_declaration':
+        pushIf(result.scopes, buildScope(member, ctx));
+        break;
+      case 'ref_declaration':
+        pushIf(result.refs, buildRef(member, ctx));
+        break;
+      case 'check_declaration':
+        pushIf(result.checks, buildCheck(member, ctx));
+        break;
+      case 'element_declaration':
+        pushIf(result.elements, buildElement(member, ctx, false));
+        break;
+      case 'requirement': {
+        const action = member.childForFieldName('action');
+        if (action) ctx.report('error', 'E012', `'${action.text}' ${E012_SHORT}`, spanOf(action));
+        break;
+      }
+      case 'uses_declaration':
+      case 'binding':
+        notInPattern(member, ctx);
+        break;
+    }
   }
   return result;
 }
 
 /** An expression node → model expression; null when absent or broken. */
-export function expression(node: Node | null): Expression | null {
+export function expression(node: Node | null, ctx?: BuildContext): Expression | null {
   if (!node || node.isMissing) return null;
   const span = spanOf(node);
   switch (node.type) {
     case 'identifier':
       return { kind: 'identifier', name: node.text, span };
     case 'string':
+      return { kind: 'string', value: unescapeString(node.text), span };
     case 'unterminated_string':
+      ctx?.report('error', 'E018', UNTERMINATED_STRING, span);
       return { kind: 'string', value: unescapeString(node.text), span };
     case 'number':
       return { kind: 'number', value: Number(node.text), span };
@@ -331,19 +400,19 @@ export function expression(node: Node | null): Expression | null {
     case 'false':
       return { kind: 'boolean', value: false, span };
     case 'list': {
-      const elements = operands(node).map(expression);
+      const elements = operands(node).map((e) => expression(e, ctx));
       return elements.every((e) => e !== null) ? { kind: 'list', elements: elements as Expression[], span } : null;
     }
     case 'member_expression': {
-      const object = expression(node.childForFieldName('object'));
+      const object = expression(node.childForFieldName('object'), ctx);
       const member = identifier(node.childForFieldName('member'));
       return object && member ? { kind: 'member', object, member, span } : null;
     }
     case 'call_expression': {
-      const callee = expression(node.childForFieldName('function'));
+      const callee = expression(node.childForFieldName('function'), ctx);
       const argsNode = node.childForFieldName('arguments');
       if (!callee || !argsNode) return null;
-      const args = operands(argsNode).map(expression);
+      const args = operands(argsNode).map((a) => expression(a, ctx));
       return args.every((a) => a !== null) ? { kind: 'call', callee, args: args as Expression[], span } : null;
     }
   }
@@ -355,4 +424,47 @@ const NOT_OPERANDS = new Set(['comment', 'doc_comment', 'block_comment', 'ERROR'
 /** Expression children of a list or argument list; stray characters (ERROR) are reported elsewhere. */
 function operands(node: Node): Node[] {
   return node.namedChildren.filter((c) => !NOT_OPERANDS.has(c.type));
+}
+
+const TRIVIA = new Set(['comment', 'doc_comment', 'block_comment']);
+
+/** `element a:` with no indented line (and not even a comment) after it: the reference's E007. */
+function emptyIndentBlock(block: Node, children: Node[], ctx: BuildContext): void {
+  if (block.hasError) return; // the syntax error inside says it better
+  if (children.some((c) => c.type === 'indent' || TRIVIA.has(c.type))) return;
+  const next = nextToken(block);
+  const span: Span = next
+    ? spanOf(next)
+    : { start: block.endPosition, end: block.endPosition, startIndex: block.endIndex, endIndex: block.endIndex };
+  ctx.report('error', 'E007', `Expected Indent, found ${next ? tokenKind(next) : 'Eof'}`, span);
+}
+
+/** The first non-trivia, non-empty leaf after `node`, or null at end of input. */
+function nextToken(node: Node): Node | null {
+  let next = nextInDocument(node);
+  while (next) {
+    if (next.childCount > 0) {
+      next = next.firstChild;
+      continue;
+    }
+    if (!TRIVIA.has(next.type) && next.endIndex > next.startIndex) return next;
+    next = nextInDocument(next);
+  }
+  return null;
+}
+
+function nextInDocument(node: Node): Node | null {
+  let current: Node | null = node;
+  while (current && !current.nextSibling) current = current.parent;
+  return current?.nextSibling ?? null;
+}
+
+function firstCharSpan(node: Node): Span {
+  const width = node.text.startsWith('\r') ? 2 : 1;
+  return {
+    start: node.startPosition,
+    end: { row: node.startPosition.row, column: node.startPosition.column + width },
+    startIndex: node.startIndex,
+    endIndex: node.startIndex + width,
+  };
 }

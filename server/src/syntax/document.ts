@@ -17,6 +17,8 @@ export class HieDocument {
   private currentText: string;
   private currentTree: Tree;
   private lines: LineIndex | undefined;
+  /** Edits since the last `takeEdits()`; null after a whole-document replacement. */
+  private edits: Edit[] | null = [];
 
   constructor(private readonly parser: HieParser, text: string) {
     this.currentText = text;
@@ -53,16 +55,16 @@ export class HieDocument {
     const oldEndPosition = lines.pointAt(oldEndIndex);
     const newText = this.currentText.slice(0, startIndex) + change.text + this.currentText.slice(oldEndIndex);
     const newEndPosition = advance(startPosition, change.text);
-    this.currentTree.edit(
-      new Edit({
-        startIndex,
-        oldEndIndex,
-        newEndIndex: startIndex + change.text.length,
-        startPosition,
-        oldEndPosition,
-        newEndPosition,
-      }),
-    );
+    const edit = new Edit({
+      startIndex,
+      oldEndIndex,
+      newEndIndex: startIndex + change.text.length,
+      startPosition,
+      oldEndPosition,
+      newEndPosition,
+    });
+    this.currentTree.edit(edit);
+    this.edits?.push(edit);
     const previous = this.currentTree;
     this.currentText = newText;
     this.lines = undefined;
@@ -71,10 +73,18 @@ export class HieDocument {
   }
 
   private replaceAll(text: string): void {
+    this.edits = null;
     this.currentTree.delete();
     this.currentText = text;
     this.lines = undefined;
     this.currentTree = this.parser.parse(text);
+  }
+
+  /** The edits applied since the last call (null: the whole text was replaced), and start over. */
+  takeEdits(): Edit[] | null {
+    const edits = this.edits;
+    this.edits = [];
+    return edits;
   }
 
   dispose(): void {

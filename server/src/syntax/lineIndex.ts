@@ -23,6 +23,20 @@ export class LineIndex {
     return Math.min(start + Math.max(0, point.column), end);
   }
 
+  /** Text of one line without its line break (`\r\n` or `\n`). */
+  lineText(row: number): string {
+    if (row < 0 || row >= this.starts.length) return '';
+    const start = this.starts[row];
+    let end = row + 1 < this.starts.length ? this.starts[row + 1] - 1 : this.text.length;
+    if (end > start && this.text[end - 1] === '\r') end--;
+    return this.text.slice(start, end);
+  }
+
+  /** Index of the first character of a row. */
+  rowStart(row: number): number {
+    return this.starts[Math.max(0, Math.min(row, this.starts.length - 1))];
+  }
+
   pointAt(index: number): Point {
     let lo = 0;
     let hi = this.starts.length - 1;

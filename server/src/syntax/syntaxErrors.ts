@@ -1,8 +1,8 @@
-import type { Node, Tree } from 'web-tree-sitter';
+import type { Node } from 'web-tree-sitter';
 import type { HieDiagnostic } from '../diagnostics/diagnostic';
 import type { Span } from './span';
 import { firstSyntaxError } from './firstError';
-import { leafTokens, tokenKind, type Token } from './tokens';
+import { firstTokenOf, leafTokens, tokenKind, type Token } from './tokens';
 
 /** At most this many syntax diagnostics per document (a binary file would produce thousands). */
 const MAX_SYNTAX_DIAGNOSTICS = 50;
@@ -10,35 +10,32 @@ const MAX_SYNTAX_DIAGNOSTICS = 50;
 const RESYNC_KINDS = new Set(['Element', 'Pattern', 'Template', 'Language', 'Import', 'From']);
 
 /**
- * Syntax diagnostics of a tree: for each broken region, one diagnostic naming the first
- * offending token with the reference's code and message (firstError.ts). After an error the
- * reader resumes at the next top-level keyword in column 0, so one mistake gives one
- * diagnostic instead of the reference's cascade.
+ * Syntax diagnostics of one broken region (a top-level item and the ERROR nodes after it):
+ * the first offending token named with the reference's code and message (firstError.ts).
+ * After an error the reader resumes at the next top-level keyword in column 0, so one
+ * mistake gives one diagnostic instead of the reference's cascade. `next` is the node after
+ * the region (its first token is the lookahead), or null at the end of the document.
  */
-export function syntaxDiagnostics(tree: Tree): HieDiagnostic[] {
-  const root = tree.rootNode;
-  if (!root.hasError) return [];
-  const tokens = streamOf(root);
+export function regionSyntaxDiagnostics(nodes: readonly Node[], next: Node | null): HieDiagnostic[] {
+  const tokens = nodes.flatMap((n) => leafTokens(n)).filter((t) => t.kind !== 'Eof');
+  const last = nodes[nodes.length - 1];
+  const regionEnd = tokens.length; // resynchronising never goes past the region
+  const lookahead = next ? firstTokenOf(next) : undefined;
+  if (lookahead) tokens.push(lookahead);
+  const endAt = lookahead ?? { startIndex: last.tree.rootNode.endIndex, start: last.tree.rootNode.endPosition };
+  tokens.push({ kind: 'Eof', text: '', startIndex: endAt.startIndex, endIndex: endAt.startIndex, start: endAt.start, end: endAt.start });
   const out: HieDiagnostic[] = [];
   let start = 0;
-  while (start < tokens.length && out.length < MAX_SYNTAX_DIAGNOSTICS) {
+  while (start < regionEnd && out.length < MAX_SYNTAX_DIAGNOSTICS) {
     const failure = firstSyntaxError(tokens, start);
     if (!failure) break;
     out.push({ severity: 'error', code: failure.code, message: failure.message, span: tokenSpan(tokens[failure.at]), source: 'syntax' });
-    let next = failure.at + 1;
-    while (next < tokens.length - 1 && !(RESYNC_KINDS.has(tokens[next].kind) && tokens[next].start.column === 0)) next++;
-    start = next;
+    let resume = failure.at + 1;
+    while (resume < tokens.length - 1 && !(RESYNC_KINDS.has(tokens[resume].kind) && tokens[resume].start.column === 0)) resume++;
+    start = resume;
   }
-  if (out.length === 0) out.push(fallback(root));
+  if (out.length === 0) out.push(fallback(nodes.find((n) => n.hasError || n.isError) ?? nodes[0]));
   return out;
-}
-
-/** The parser's view of the text: leaves without trivia, zero-width end-of-input tokens folded into one Eof. */
-function streamOf(root: Node): Token[] {
-  const tokens = leafTokens(root).filter((t) => t.kind !== 'Eof');
-  const end = root.endPosition;
-  tokens.push({ kind: 'Eof', text: '', startIndex: root.endIndex, endIndex: root.endIndex, start: end, end });
-  return tokens;
 }
 
 function tokenSpan(token: Token): Span {

@@ -67,13 +67,23 @@ export function tokenKind(leaf: Node): string {
 
 /** Leaves of `node` in document order, trivia and MISSING nodes excluded. */
 export function leafTokens(node: Node): Token[] {
+  return collectTokens(node, Infinity);
+}
+
+/** The first real token of `node` (not trivia, not a zero-width end-of-input token). */
+export function firstTokenOf(node: Node): Token | undefined {
+  return collectTokens(node, 1)[0];
+}
+
+function collectTokens(node: Node, limit: number): Token[] {
   const out: Token[] = [];
   const cursor = node.walk();
   try {
     for (;;) {
       if (cursor.gotoFirstChild()) continue;
       const leaf = cursor.currentNode;
-      if (!leaf.isMissing && !TRIVIA.has(leaf.type) && leaf.id !== node.id) {
+      if (!leaf.isMissing && !TRIVIA.has(leaf.type) && leaf.type !== 'source_file' && (limit === Infinity || leaf.endIndex > leaf.startIndex)) {
+        if (out.length >= limit) return out;
         out.push({
           kind: tokenKind(leaf),
           text: leaf.text,

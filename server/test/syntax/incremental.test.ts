@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import * as fc from 'fast-check';
 import type { Node } from 'web-tree-sitter';
 import { HieParser } from '../../src/syntax/hieParser';
-import { HieDocument } from '../../src/syntax/document';
+import { AnalyzedDocument } from '../../src/model/analyzedDocument';
 import { LineIndex } from '../../src/syntax/lineIndex';
 import { analyze } from '../../src/model/analyze';
 import { REFERENCE } from '../helpers/paths';
@@ -45,11 +45,12 @@ describe('incremental parsing (property)', function () {
     insert: fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 4 })),
   });
 
-  it('2,000 random edits: tree and diagnostics equal a fresh parse after each one', () => {
+  it('2,000 random edits: tree, model and diagnostics equal a fresh parse and analysis after each one', () => {
     let edits = 0;
     fc.assert(
       fc.property(fc.nat({ max: bases.length - 1 }), fc.array(edit, { minLength: 8, maxLength: 20 }), (baseIndex, script) => {
-        const doc = new HieDocument(parser, bases[baseIndex]);
+        const doc = new AnalyzedDocument(parser, bases[baseIndex], known);
+        void doc.analysis;
         try {
           for (const e of script) {
             const text = doc.text;
@@ -65,7 +66,8 @@ describe('incremental parsing (property)', function () {
             const fresh = parser.parse(expectedText);
             try {
               assert.deepEqual(dump(doc.tree.rootNode), dump(fresh.rootNode));
-              assert.deepEqual(analyze(doc.tree, doc.text, known).diagnostics, analyze(fresh, expectedText, known).diagnostics);
+              const { cache: _ignored, ...expected } = analyze(fresh, expectedText, known);
+              assert.deepEqual(doc.analysis, expected);
             } finally {
               fresh.delete();
             }
@@ -80,7 +82,7 @@ describe('incremental parsing (property)', function () {
   });
 
   it('whole-document replacement resets the tree', () => {
-    const doc = new HieDocument(parser, 'element a:\n');
+    const doc = new AnalyzedDocument(parser, 'element a:\n', known);
     doc.applyChanges([{ text: "element b:\n    scope s = files.folder_selector('s')\n" }]);
     assert.equal(doc.tree.rootNode.hasError, false);
     doc.dispose();

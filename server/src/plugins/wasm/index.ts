@@ -1,0 +1,90 @@
+import { promises as fsp } from 'node:fs';
+import type { LoadWasmLibrary, WasmLibraryConfig, WasmLoadOptions, WasmLoadResult } from '../types';
+import { componentImportUse, coreImportUse, refuseComponentImports, refuseCoreImports, staticFindings, type ImportUse } from './importPolicy';
+import { PluginWorker } from './pluginWorker';
+import { capMemory, detectFormat, pagesForMb } from './wasmBinary';
+import { Wasm, type WasmModule } from './wasmApi';
+import { prepareComponent } from './componentCache';
+import { WasmLibrary } from './wasmLibrary';
+import { LibraryError } from '../../libraries/library';
+import { WasmErrorCode } from './valueJson';
+import type { WorkerInit } from './workerProtocol';
+
+export { WasmLibrary, type BatchCall } from './wasmLibrary';
+export { WasmErrorCode } from './valueJson';
+export { benchWasm } from './bench';
+
+/**
+ * Load a WASM plugin (wasm-plugins.md): tell component from core module by the header,
+ * check its imports against the allow-list before anything runs, and return a Library
+ * whose calls run in a sandboxed worker. Throws a LibraryError (code E604) naming the
+ * reason when the module cannot be loaded.
+ */
+export const loadWasmLibrary: LoadWasmLibrary = (config, options) => loadWasm(config, options);
+
+export interface WasmLoadExtras {
+  /** Where transpiled components are cached (default: owner-only `os.tmpdir()/hielements-jco-cache-<uid>`). */
+  cacheDir?: string;
+}
+
+export async function loadWasm(config: WasmLibraryConfig, options: WasmLoadOptions, extras: WasmLoadExtras = {}): Promise<WasmLoadResult & { library: WasmLibrary }> {
+  const fail = (why: string): never => {
+    throw new LibraryError(WasmErrorCode.load, `WASM library \`${config.name}\` (${config.path}): ${why}`);
+  };
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await fsp.readFile(config.path));
+  } catch (e) {
+    return fail(`cannot read the file: ${(e as Error).message}`);
+  }
+  let format: 'core' | 'component';
+  try {
+    format = detectFormat(bytes);
+  } catch (e) {
+    return fail((e as Error).message);
+  }
+  const memoryPages = pagesForMb(config.limits.memoryMb);
+  let plugin: WorkerInit['plugin'];
+  let use: ImportUse;
+  if (format === 'core') {
+    let module: WasmModule;
+    try {
+      module = await Wasm.compile(capMemory(bytes, memoryPages));
+    } catch (e) {
+      return fail(`invalid module: ${(e as Error).message}`);
+    }
+    const imports = Wasm.Module.imports(module);
+    const refusal = refuseCoreImports(imports);
+    if (refusal) fail(refusal);
+    const exports = new Set(Wasm.Module.exports(module).map((e) => e.name));
+    const missing = ['memory', 'alloc', 'library_call', 'library_check'].filter((n) => !exports.has(n));
+    if (missing.length > 0) fail(`missing core ABI v1 export${missing.length > 1 ? 's' : ''} ${missing.map((m) => `\`${m}\``).join(', ')}`);
+    plugin = { format: 'core', module };
+    use = coreImportUse(imports);
+  } else {
+    let prepared: Awaited<ReturnType<typeof prepareComponent>>;
+    try {
+      prepared = await prepareComponent(bytes, extras.cacheDir);
+    } catch (e) {
+      return fail(`cannot transpile the component: ${(e as Error).message}`);
+    }
+    const refusal = refuseComponentImports(prepared.imports);
+    if (refusal) fail(refusal);
+    if (!prepared.exportsLibrary) fail('the component does not export `hielements:plugin/library@0.1.0`');
+    plugin = { format: 'component', dir: prepared.dir };
+    use = componentImportUse(prepared.imports);
+  }
+
+  const env = config.capabilities.env.flatMap((n): [string, string][] => (process.env[n] !== undefined ? [[n, process.env[n]!]] : []));
+  const init: WorkerInit = {
+    library: config.name,
+    workspaceRoot: options.workspaceRoot,
+    fs: config.capabilities.fs,
+    env,
+    memoryPages,
+    plugin,
+  };
+  const worker = new PluginWorker(init, config.limits.timeoutMs, options.log);
+  const library = new WasmLibrary({ name: config.name, worker, fsGranted: config.capabilities.fs !== 'none', workspaceRoot: options.workspaceRoot, onDenied: options.onDenied });
+  return { library, findings: staticFindings(config.name, config.capabilities, use) };
+}

@@ -1,0 +1,74 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { CoreInstance } from './coreInstance';
+import { PluginReportedError, type PluginInstance } from './pluginInstance';
+import { Sandbox } from './sandbox';
+import { Wasm } from './wasmApi';
+import { ComponentInstance } from './componentInstance';
+import type { HostMessage, Outcome, WorkerInit, WorkerMessage } from './workerProtocol';
+
+/**
+ * Entry point of a plugin's worker thread: owns one plugin instance, runs requests
+ * one batch at a time. A trap drops the instance; the next request gets a fresh one.
+ * The host terminates the whole thread when a call runs past its time limit.
+ */
+
+const init = workerData as WorkerInit;
+const port = parentPort!;
+const post = (m: WorkerMessage) => port.postMessage(m);
+
+const sandbox = new Sandbox({ workspaceRoot: init.workspaceRoot, fs: init.fs, env: init.env }, (stream, line) => post({ type: 'log', stream, line }));
+
+let instance: PluginInstance | undefined;
+
+async function getInstance(): Promise<PluginInstance> {
+  if (instance) return instance;
+  const created: PluginInstance =
+    init.plugin.format === 'core' ? CoreInstance.create(init.plugin.module, sandbox) : await ComponentInstance.create(init.plugin.dir, init.memoryPages, sandbox);
+  instance = created;
+  return created;
+}
+
+function describeTrap(e: unknown): string {
+  const err = e instanceof Error ? e : new Error(String(e));
+  const message = (err as Error) instanceof Wasm.RuntimeError ? `trap: ${err.message}` : err.message;
+  const memory = instance && 'memoryBytes' in instance ? (instance as { memoryBytes(): number }).memoryBytes() : 0;
+  const capBytes = init.memoryPages * 65536;
+  // memory.grow failures are invisible to the host; a trap with memory near the cap is almost surely one.
+  return memory >= capBytes * 0.75 ? `${message} (linear memory ${(memory / 2 ** 20).toFixed(1)} MiB of limits.memory_mb = ${capBytes / 2 ** 20})` : message;
+}
+
+async function runOne(req: HostMessage['requests'][number]): Promise<Outcome> {
+  try {
+    const inst = await getInstance();
+    return { ok: true, text: inst.run(req) };
+  } catch (e) {
+    if (e instanceof PluginReportedError) return { ok: false, kind: 'plugin', message: e.message };
+    const message = describeTrap(e);
+    try {
+      instance?.dispose();
+    } catch {
+      /* the instance is dropped anyway */
+    }
+    instance = undefined;
+    // jco's generated glue keeps module-level state (trap flags, handle tables): after a
+    // component trap only a fresh worker gives a truly fresh instance.
+    if (init.plugin.format === 'component') needsRestart = true;
+    return { ok: false, kind: 'trap', message };
+  }
+}
+
+let needsRestart = false;
+
+port.on('message', async (m: HostMessage) => {
+  const outcomes: Outcome[] = [];
+  for (const req of m.requests) {
+    if (needsRestart) {
+      outcomes.push({ ok: false, kind: 'trap', message: 'not run: an earlier call of the batch trapped' });
+      continue;
+    }
+    outcomes.push(await runOne(req));
+    sandbox.flush();
+  }
+  post({ type: 'reply', id: m.id, outcomes, denials: sandbox.takeDenials(), restart: needsRestart });
+});
+post({ type: 'ready' });

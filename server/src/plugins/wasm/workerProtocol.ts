@@ -1,0 +1,29 @@
+import type { FsCapability } from '../types';
+import type { Request } from './pluginInstance';
+import type { Denial } from './sandbox';
+import type { WasmModule } from './wasmApi';
+
+/** Messages between the host (main thread) and a plugin's worker thread. */
+
+export interface WorkerInit {
+  library: string;
+  workspaceRoot: string;
+  fs: FsCapability;
+  env: [string, string][];
+  memoryPages: number;
+  plugin: { format: 'core'; module: WasmModule } | { format: 'component'; dir: string };
+}
+
+export interface HostMessage {
+  id: number;
+  requests: Request[];
+}
+
+export type Outcome =
+  | { ok: true; text?: string }
+  | { ok: false; kind: 'plugin' | 'trap'; message: string };
+
+export type WorkerMessage =
+  | { type: 'reply'; id: number; outcomes: Outcome[]; denials: Denial[]; /** The worker must be replaced before the next request. */ restart?: boolean }
+  | { type: 'log'; stream: 'stdout' | 'stderr'; line: string }
+  | { type: 'ready' };
