@@ -73,13 +73,18 @@ export class CheckService {
 
   /** `hielements.runChecks`: run now and return the summary of these files. */
   async runNow(files: HieFile[]): Promise<CheckSummary> {
-    await Promise.all(
-      files.map((f) => {
-        this.pending.set(f.key, 'all');
-        return this.scheduler.runNow(f.key);
-      }),
-    );
+    await Promise.all(files.map((f) => this.runUntilCurrent(f)));
     return summaryOf(files);
+  }
+
+  /** A run overtaken by an edit or a plugin reload is repeated (a few times at most). */
+  private async runUntilCurrent(file: HieFile): Promise<void> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      this.pending.set(file.key, 'all');
+      await this.scheduler.runNow(file.key);
+      const r = file.checks;
+      if (r && r.revision === file.revision && r.generation === file.project.generation) return;
+    }
   }
 
   /** Resolves when no run is pending or in flight for the file. */

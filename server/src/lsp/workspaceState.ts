@@ -128,8 +128,8 @@ export class WorkspaceState {
   /** The plugins of a project changed: W001 (unknown library) is recomputed for its files. */
   librariesChanged(project: Project): void {
     for (const f of this.filesOf(project)) {
+      // the text is the same: check results stay tied to the revision (the project generation tracks the libraries)
       f.doc.setOptions({ knownLibraries: project.knownLibraries });
-      f.revision++;
     }
   }
 

@@ -50,6 +50,8 @@ export class TestEditor {
   readonly progress: unknown[] = [];
   readonly registrations: unknown[] = [];
   stderr = '';
+  /** window/logMessage texts. */
+  readonly logs: string[] = [];
   private listeners: (() => void)[] = [];
   private versions = new Map<string, number>();
 
@@ -65,7 +67,7 @@ export class TestEditor {
       this.changed();
     });
     this.connection.onNotification('$/progress', (p: unknown) => void this.progress.push(p));
-    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.onNotification('window/logMessage', (m: { message: string }) => void this.logs.push(m.message));
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.onRequest('client/registerCapability', (p: unknown) => {
       this.registrations.push(p);
@@ -110,7 +112,7 @@ export class TestEditor {
       };
       const timer = setTimeout(() => {
         cleanup();
-        reject(new Error(`timed out waiting for ${what}; server stderr:\n${this.stderr.slice(-2000)}`));
+        reject(new Error(`timed out waiting for ${what}; server log:\n${this.logs.join('\n').slice(-2000)}\nstderr:\n${this.stderr.slice(-2000)}`));
       }, ms);
       const cleanup = (): void => {
         clearTimeout(timer);
