@@ -50,6 +50,8 @@ export class TestEditor {
   readonly progress: unknown[] = [];
   readonly registrations: unknown[] = [];
   stderr = '';
+  /** Every publication and summary, in order (for failure messages). */
+  readonly history: string[] = [];
   /** window/logMessage texts. */
   readonly logs: string[] = [];
   private listeners: (() => void)[] = [];
@@ -60,9 +62,11 @@ export class TestEditor {
     child.stderr!.on('data', (d: Buffer) => (this.stderr += d.toString()));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.diagnostics.set(p.uri, p);
+      this.history.push(`${path.basename(p.uri)} v${p.version} [${p.diagnostics.map((d) => d.code).join(',')}]`);
       this.changed();
     });
     this.connection.onNotification('hielements/checkSummary', (s: CheckSummary) => {
+      this.history.push(`summary ${JSON.stringify(s)}`);
       this.summaries.push(s);
       this.changed();
     });
