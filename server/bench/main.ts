@@ -1,9 +1,10 @@
 import { syntaxBench } from './syntaxBench';
+import { lspBench } from './lspBench';
 
 /** `npm run bench`: every figure the issues ask for, on the shared generators' inputs. */
 async function main(): Promise<void> {
   const only = process.argv[2];
-  const suites: Record<string, () => Promise<void>> = { syntax: syntaxBench };
+  const suites: Record<string, () => Promise<void>> = { syntax: syntaxBench, lsp: lspBench };
   for (const [name, run] of Object.entries(suites)) {
     if (only && only !== name) continue;
     console.log(`\n== ${name} ==`);

@@ -30,7 +30,7 @@ export async function runChecks(evaluate: Evaluate, file: HieFile, signal: Abort
     return { revision, generation, results: [], scopes: [], summary: EMPTY_SUMMARY };
   }
   const run = (onlyElement?: string): Promise<EvalResult> =>
-    evaluate(analysis.program, { workspace: project.root, index: project.index, registry, file: file.path, signal, onlyElement });
+    evaluate(analysis.program, { workspace: project.root, index: project.evalIndex, registry, file: file.path, signal, onlyElement });
 
   const previous = file.checks;
   const partial = onlyElements && previous && previous.revision === revision && previous.generation === generation;

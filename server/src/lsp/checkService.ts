@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { Connection } from 'vscode-languageserver';
 import type { Evaluate } from '../eval/types';
 import { CHECK_SUMMARY_NOTIFICATION, type CheckSummary } from './commands';
@@ -7,6 +8,9 @@ import type { Project } from './project';
 import type { DiagnosticsPublisher } from './publisher';
 import type { ServerSettings } from './settings';
 import type { HieFile, WorkspaceState } from './workspaceState';
+
+/** Up to this many affected elements are re-evaluated one by one (`onlyElement`); more get one full run. */
+const MAX_PARTIAL_ELEMENTS = 3;
 
 /** What a pending run evaluates: everything, or only some elements. */
 type Pending = 'all' | Set<string>;
@@ -67,7 +71,9 @@ export class CheckService {
     for (const file of this.state.filesOf(project)) {
       const affected = structural ? undefined : affectedElements(file.checks, changed, project.root);
       if (affected && affected.length === 0) continue;
-      this.request(file, affected ? new Set(affected) : 'all', this.settings().checks.debounceMs);
+      // each partial run re-evaluates the scopes before its element: past a few elements one full run is cheaper
+      const partial = affected && affected.length <= MAX_PARTIAL_ELEMENTS;
+      this.request(file, partial ? new Set(affected) : 'all', this.settings().checks.debounceMs);
     }
   }
 
@@ -111,8 +117,11 @@ export class CheckService {
     const project = file.project;
     // run-time denials are reported again by this run
     for (let i = project.denials.length - 1; i >= 0; i--) if (project.denials[i].origin?.file === file.path) project.denials.splice(i, 1);
+    const started = performance.now();
     try {
       file.checks = await runChecks(this.evaluate, file, signal, what === 'all' ? undefined : [...what]);
+      const scope = what === 'all' ? 'all elements' : `${what.size} affected element${what.size === 1 ? '' : 's'}`;
+      this.log(`Checks of ${file.path ?? file.uri} (${scope}): ${file.checks.results.length} results in ${Math.round(performance.now() - started)} ms`);
     } catch (e) {
       if (e instanceof StaleRun || signal.aborted) return;
       // keep what is pending for the next run

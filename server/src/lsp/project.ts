@@ -4,6 +4,7 @@ import { createBuiltinLibraries } from '../libraries/builtin';
 import { LibraryRegistry, type Library } from '../libraries/library';
 import { FileIndex } from '../workspace/fileIndex';
 import { guardRegistry } from './guardedRegistry';
+import { YieldingIndex } from './yieldingIndex';
 import type { TimeSlicer } from './timeSlicer';
 
 /** How long a hover waits for the plugins of a project still loading. */
@@ -31,6 +32,8 @@ export interface ProjectOptions {
  */
 export class Project {
   readonly index: FileIndex;
+  /** The index handed to libraries during evaluations (yields to the message loop). */
+  readonly evalIndex: YieldingIndex;
   readonly host: PluginHost;
   /** Bumped on every plugin (re)load: results computed with older libraries are stale. */
   generation = 0;
@@ -42,6 +45,7 @@ export class Project {
 
   constructor(readonly root: string, private readonly options: ProjectOptions) {
     this.index = new FileIndex(root);
+    this.evalIndex = new YieldingIndex(this.index, options.slicer);
     this.host = new PluginHost({
       workspaceRoot: root,
       builtins: createBuiltinLibraries(),

@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 export class TimeSlicer {
   private sliceStart = performance.now();
 
-  constructor(private readonly budgetMs = 8) {}
+  constructor(private readonly budgetMs = 3) {}
 
   async pause(): Promise<void> {
     if (performance.now() - this.sliceStart < this.budgetMs) return;
