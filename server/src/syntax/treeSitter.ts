@@ -11,7 +11,19 @@ export type GrammarName = 'hielements' | 'rust' | 'python';
 let initialized: Promise<void> | undefined;
 const languages = new Map<GrammarName, Promise<Language>>();
 
+/**
+ * Folder holding every .wasm file (web-tree-sitter.wasm and tree-sitter-<name>.wasm) when the server runs
+ * bundled (the VS Code extension sets it to its dist/ folder); unset = resolve them from the packages.
+ */
+export const WASM_DIR_ENV = 'HIELEMENTS_WASM_DIR';
+
+function wasmDir(): string | undefined {
+  return process.env[WASM_DIR_ENV] || undefined;
+}
+
 function wasmPath(name: GrammarName): string {
+  const dir = wasmDir();
+  if (dir) return path.join(dir, `tree-sitter-${name}.wasm`);
   switch (name) {
     case 'hielements':
       // out/src/syntax → server/grammar
@@ -24,7 +36,8 @@ function wasmPath(name: GrammarName): string {
 }
 
 export function initTreeSitter(): Promise<void> {
-  initialized ??= Parser.init();
+  const dir = wasmDir();
+  initialized ??= Parser.init(dir ? { locateFile: (file: string) => path.join(dir, file) } : undefined);
   return initialized;
 }
 

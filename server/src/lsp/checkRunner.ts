@@ -1,0 +1,95 @@
+import * as path from 'node:path';
+import type { CheckResult, EvalResult, Evaluate, RunSummary, ScopeEvaluation } from '../eval/types';
+import { hasErrors } from '../model/analyze';
+import type { CheckRecord, HieFile } from './workspaceState';
+
+/** An evaluation that was overtaken (newer edit, plugin reload): its result must not be published. */
+export class StaleRun extends Error {
+  constructor() {
+    super('stale evaluation');
+  }
+}
+
+const EMPTY_SUMMARY: RunSummary = { total: 0, passed: 0, failed: 0, errors: 0, skipped: 0 };
+
+/**
+ * Evaluates the checks of one file with its project's libraries. With `onlyElements`, only
+ * those elements are evaluated and their results replace the previous ones (the rest of the
+ * previous record is kept). Throws StaleRun when the file or the plugins changed meanwhile.
+ */
+export async function runChecks(evaluate: Evaluate, file: HieFile, signal: AbortSignal, onlyElements?: string[]): Promise<CheckRecord> {
+  const project = file.project;
+  await project.load();
+  const revision = file.revision;
+  const generation = project.generation;
+  const analysis = file.doc.analysis;
+  const registry = project.registry();
+  const current = (): boolean => file.revision === revision && project.generation === generation && !signal.aborted;
+  if (!registry || hasErrors(analysis.diagnostics)) {
+    // validation errors: nothing runs (like `hielements run`)
+    return { revision, generation, results: [], scopes: [], summary: EMPTY_SUMMARY };
+  }
+  const run = (onlyElement?: string): Promise<EvalResult> =>
+    evaluate(analysis.program, { workspace: project.root, index: project.evalIndex, registry, file: file.path, signal, onlyElement });
+
+  const previous = file.checks;
+  const partial = onlyElements && previous && previous.revision === revision && previous.generation === generation;
+  let results: CheckResult[];
+  let scopes: ScopeEvaluation[];
+  let summary: RunSummary;
+  if (partial) {
+    results = previous.results.filter((r) => !onlyElements.includes(r.elementPath));
+    scopes = previous.scopes.filter((s) => !onlyElements.includes(s.elementPath));
+    for (const element of onlyElements) {
+      const out = await run(element);
+      if (!current()) throw new StaleRun();
+      results.push(...out.results.filter((r) => r.elementPath === element));
+      scopes.push(...out.scopes.filter((s) => s.elementPath === element));
+    }
+    results.sort((a, b) => a.check.span.startIndex - b.check.span.startIndex);
+    summary = summarize(results);
+  } else {
+    const out = await run();
+    results = out.results;
+    scopes = out.scopes;
+    summary = out.summary;
+  }
+  if (!current()) throw new StaleRun();
+  return { revision, generation, results, scopes, summary };
+}
+
+export function summarize(results: readonly CheckResult[]): RunSummary {
+  const count = (s: string): number => results.filter((r) => r.outcome.status === s).length;
+  return { total: results.length, passed: count('pass'), failed: count('fail'), errors: count('error'), skipped: 0 };
+}
+
+/**
+ * Elements whose checks may see a change of `changed` (a file or folder path), or undefined
+ * when that cannot be known (no previous run, a scope that failed to evaluate): then
+ * everything re-runs. Affected: elements with a scope covering the path (a glob scope
+ * always: a created file may match), elements whose checks select files inline
+ * (`files.exists(files.folder_selector('src'), …)`), and their descendants, whose checks
+ * can read an ancestor's scopes (language.md §7.3). Not tracked: a check reaching another
+ * branch's scope by the suffix rule.
+ */
+export function affectedElements(record: CheckRecord | undefined, changed: string, root: string): string[] | undefined {
+  if (!record) return undefined;
+  const affected = new Set<string>();
+  for (const s of record.scopes) {
+    if (s.outcome.kind === 'error') return undefined;
+    if (s.outcome.kind !== 'value' || s.outcome.value.type !== 'scope') continue;
+    const value = s.outcome.value;
+    const covers = value.paths.some((p) => {
+      const abs = path.resolve(root, p);
+      return abs === changed || changed.startsWith(`${abs}${path.sep}`);
+    });
+    if (covers || 'Glob' in value.kind || !value.resolved) affected.add(s.elementPath);
+  }
+  for (const r of record.results) {
+    const expr = r.check.expression;
+    if (expr.kind === 'call' && expr.args.some((a) => a.kind === 'call')) affected.add(r.elementPath);
+  }
+  const paths = new Set([...record.results.map((r) => r.elementPath), ...record.scopes.map((s) => s.elementPath)]);
+  for (const p of paths) for (const a of [...affected]) if (p.startsWith(`${a}.`)) affected.add(p);
+  return [...affected];
+}

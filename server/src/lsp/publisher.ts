@@ -1,0 +1,63 @@
+import type { Connection, Diagnostic } from 'vscode-languageserver';
+import { validateConfigText } from '../plugins/config';
+import { checkDiagnostic, denialDiagnostic, findingDiagnostic, toLspDiagnostic } from './features/diagnostics';
+import type { Project } from './project';
+import { pathToUri } from './uris';
+import type { HieFile, WorkspaceState } from './workspaceState';
+
+/** Diagnostics of a .hie file: syntax and validation now, plus check results of this very revision. */
+export function fileDiagnostics(file: HieFile): Diagnostic[] {
+  const out = file.doc.analysis.diagnostics.map(toLspDiagnostic);
+  const record = file.checks;
+  if (!record || record.revision !== file.revision || record.generation !== file.project.generation) return out;
+  for (const result of record.results) {
+    const d = checkDiagnostic(result);
+    if (d) out.push(d);
+  }
+  for (const finding of file.project.denials) {
+    if (!finding.origin || finding.origin.file !== file.path) continue;
+    const { elementPath, text } = finding.origin;
+    const result = record.results.find((r) => r.elementPath === elementPath && r.text === text);
+    if (result) out.push(denialDiagnostic(result.check.span, finding));
+  }
+  return out;
+}
+
+/** Publishes diagnostics; syntax updates of a burst of edits are coalesced into one per turn. */
+export class DiagnosticsPublisher {
+  private readonly soon = new Set<string>();
+
+  constructor(private readonly connection: Connection, private readonly state: WorkspaceState) {}
+
+  publish(file: HieFile): void {
+    void this.connection.sendDiagnostics({ uri: file.uri, version: file.open ? (file.version ?? undefined) : undefined, diagnostics: fileDiagnostics(file) });
+  }
+
+  publishSoon(file: HieFile): void {
+    if (this.soon.has(file.key)) return;
+    this.soon.add(file.key);
+    setImmediate(() => {
+      this.soon.delete(file.key);
+      const current = this.state.files.get(file.key);
+      if (current) this.publish(current);
+    });
+  }
+
+  clear(uri: string): void {
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  /** hielements.toml: config errors (of the editor's text when it differs from the loaded file) and capability findings. */
+  async publishConfig(project: Project): Promise<void> {
+    const file = project.host.configFile;
+    const open = this.state.configs.get(file);
+    const loaded = project.state;
+    if (!loaded) return;
+    if (!open && loaded.config.file === null) return;
+    const text = open?.text ?? loaded.config.text;
+    const diagnostics =
+      text === loaded.config.text ? loaded.diagnostics : (await validateConfigText(text, file, project.root).catch(() => loaded.config)).diagnostics;
+    const out = [...diagnostics.map(toLspDiagnostic), ...loaded.findings.filter((f) => f.kind !== 'denied').map((f) => findingDiagnostic(text, f))];
+    void this.connection.sendDiagnostics({ uri: open?.uri ?? pathToUri(file), version: open?.version, diagnostics: out });
+  }
+}

@@ -1,0 +1,40 @@
+/** The client's settings (initializationOptions, and `settings.hielements` of didChangeConfiguration). */
+export type RunChecksMode = 'onType' | 'onSave' | 'never';
+
+export interface ServerSettings {
+  checks: { run: RunChecksMode; debounceMs: number };
+  plugins: { timeoutMs: number | undefined };
+}
+
+export const DEFAULT_SETTINGS: ServerSettings = {
+  checks: { run: 'onType', debounceMs: 300 },
+  plugins: { timeoutMs: undefined },
+};
+
+const MODES: readonly RunChecksMode[] = ['onType', 'onSave', 'never'];
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Reads a partial settings object leniently: unknown or ill-typed values keep the previous setting. */
+export function parseSettings(raw: unknown, previous: ServerSettings = DEFAULT_SETTINGS): ServerSettings {
+  if (!isRecord(raw)) return previous;
+  const checks = isRecord(raw.checks) ? raw.checks : {};
+  const plugins = isRecord(raw.plugins) ? raw.plugins : {};
+  const run = MODES.includes(checks.run as RunChecksMode) ? (checks.run as RunChecksMode) : previous.checks.run;
+  const debounce = checks.debounceMs;
+  const timeout = plugins.timeoutMs;
+  return {
+    checks: {
+      run,
+      debounceMs: typeof debounce === 'number' && debounce >= 0 ? debounce : previous.checks.debounceMs,
+    },
+    plugins: { timeoutMs: typeof timeout === 'number' && timeout > 0 ? timeout : previous.plugins.timeoutMs },
+  };
+}
+
+/** didChangeConfiguration params: `{ settings: { hielements: {...} } }`. */
+export function settingsFromConfigurationChange(params: { settings?: unknown }, previous: ServerSettings): ServerSettings {
+  const settings = params.settings;
+  if (!isRecord(settings)) return previous;
+  return parseSettings(settings.hielements ?? settings, previous);
+}

@@ -1,0 +1,162 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { CapabilityFinding } from '../plugins/types';
+import type { CheckResult, RunSummary, ScopeEvaluation } from '../eval/types';
+import { AnalyzedDocument } from '../model/analyzedDocument';
+import type { HieParser } from '../syntax/hieParser';
+import type { TextChange } from '../syntax/document';
+import { Project, type ProjectOptions } from './project';
+import { pathToUri } from './uris';
+
+/** The last completed check run of one .hie file. */
+export interface CheckRecord {
+  /** File revision and project generation it was computed for. */
+  revision: number;
+  generation: number;
+  results: CheckResult[];
+  scopes: ScopeEvaluation[];
+  summary: RunSummary;
+}
+
+/** A .hie file the server knows: open in the editor, or found in a workspace folder. */
+export interface HieFile {
+  readonly key: string;
+  /** The URI diagnostics are published for (the client's spelling when it opened the file). */
+  uri: string;
+  /** Filesystem path; undefined for unsaved (untitled) documents. */
+  path: string | undefined;
+  open: boolean;
+  /** LSP version while open. */
+  version: number | null;
+  /** Bumped on every content change: results for older revisions are never published. */
+  revision: number;
+  doc: AnalyzedDocument;
+  project: Project;
+  checks?: CheckRecord;
+}
+
+/** hielements.toml opened in the editor (any language id). */
+export interface ConfigDocument {
+  uri: string;
+  path: string;
+  text: string;
+  version: number;
+}
+
+/** Documents, projects (file index + plugin host each) and last results. */
+export class WorkspaceState {
+  readonly files = new Map<string, HieFile>();
+  readonly configs = new Map<string, ConfigDocument>();
+  private readonly projects = new Map<string, Project>();
+  folders: string[] = [];
+
+  constructor(private readonly parser: HieParser, private readonly projectOptions: ProjectOptions) {}
+
+  allProjects(): Project[] {
+    return [...this.projects.values()];
+  }
+
+  /** The project a file belongs to: nearest hielements.toml inside its workspace folder, else the folder. */
+  projectFor(file: string | undefined): Project {
+    const root = file ? projectRoot(file, this.folders) : (this.folders[0] ?? process.cwd());
+    let project = this.projects.get(root);
+    if (!project) {
+      project = new Project(root, this.projectOptions);
+      this.projects.set(root, project);
+    }
+    return project;
+  }
+
+  /** Projects whose folder contains `file`. */
+  projectsContaining(file: string): Project[] {
+    return this.allProjects().filter((p) => isInside(file, p.root));
+  }
+
+  filesOf(project: Project): HieFile[] {
+    return [...this.files.values()].filter((f) => f.project === project);
+  }
+
+  /** Adds (or replaces the content of) a file. */
+  setFile(key: string, uri: string, file: string | undefined, text: string, open: boolean, version: number | null): HieFile {
+    const existing = this.files.get(key);
+    if (existing) {
+      existing.uri = uri;
+      existing.open = open;
+      existing.version = version;
+      // same text (a file on disk opened in the editor): its results stay current
+      if (existing.doc.text !== text) {
+        existing.doc.applyChanges([{ text }]);
+        existing.revision++;
+      }
+      return existing;
+    }
+    const project = this.projectFor(file);
+    const doc = new AnalyzedDocument(this.parser, text, { knownLibraries: project.knownLibraries });
+    const entry: HieFile = { key, uri, path: file, open, version, revision: 1, doc, project };
+    this.files.set(key, entry);
+    return entry;
+  }
+
+  applyChanges(entry: HieFile, changes: readonly TextChange[], version: number): void {
+    entry.doc.applyChanges(changes);
+    entry.version = version;
+    entry.revision++;
+  }
+
+  /** Reads a closed file from disk again; false when it is gone or unreadable (then it is dropped). */
+  refreshFromDisk(file: string): HieFile | undefined {
+    const existing = this.files.get(file);
+    if (existing?.open) return existing;
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      this.remove(file);
+      return undefined;
+    }
+    if (existing && existing.doc.text === text) return existing;
+    return this.setFile(file, existing?.uri ?? pathToUri(file), file, text, false, null);
+  }
+
+  remove(key: string): void {
+    const entry = this.files.get(key);
+    if (!entry) return;
+    entry.doc.dispose();
+    this.files.delete(key);
+  }
+
+  /** The plugins of a project changed: W001 (unknown library) is recomputed for its files. */
+  librariesChanged(project: Project): void {
+    for (const f of this.filesOf(project)) {
+      // the text is the same: check results stay tied to the revision (the project generation tracks the libraries)
+      f.doc.setOptions({ knownLibraries: project.knownLibraries });
+    }
+  }
+
+  configFor(project: Project): ConfigDocument | undefined {
+    return this.configs.get(path.join(project.root, 'hielements.toml'));
+  }
+
+  async dispose(): Promise<void> {
+    for (const f of this.files.values()) f.doc.dispose();
+    this.files.clear();
+    await Promise.all(this.allProjects().map((p) => p.dispose()));
+  }
+}
+
+export type { CapabilityFinding };
+
+export function isInside(file: string, folder: string): boolean {
+  const rel = path.relative(folder, file);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+function projectRoot(file: string, folders: string[]): string {
+  const folder = folders.filter((f) => isInside(file, f)).sort((a, b) => b.length - a.length)[0];
+  const limit = folder ?? path.dirname(file);
+  for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'hielements.toml'))) return dir;
+    if (dir === limit || !isInside(dir, limit) || path.dirname(dir) === dir) break;
+  }
+  return limit;
+}
