@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { benchWasm } from '../src/plugins/wasm';
+import { benchWasm } from './wasmBench';
 import { ExternalLibrary } from '../src/plugins/external';
 import type { CallContext } from '../src/libraries/library';
 import type { WorkspaceIndex } from '../src/workspace/workspaceIndex';
