@@ -18,11 +18,12 @@ function run(command, cwd) {
   return { status: result.status ?? 1, output: (result.stdout || '') + (result.stderr || '') };
 }
 
-/** mocha's spec reporter closes with "N passing", "N failing", "N pending". */
+/** mocha's spec reporter closes with "  N passing (Ts)", "  N failing", "  N pending". */
 function mochaCounts({ status, output }) {
-  const num = (re) => Number((output.match(re) || [0, 0])[1]);
-  const passed = num(/(\d+) passing/);
-  const failed = num(/(\d+) failing/) + num(/(\d+) pending/);
+  const plain = output.replace(/\x1b\[[0-9;]*m/g, '');
+  const num = (re) => Number((plain.match(re) || [0, 0])[1]);
+  const passed = num(/^\s*(\d+) passing \(/m);
+  const failed = num(/^\s*(\d+) failing\s*$/m) + num(/^\s*(\d+) pending\s*$/m);
   // a suite that crashed before reporting counts as one failure
   return status !== 0 && failed === 0 ? { passed, failed: 1 } : { passed, failed };
 }
