@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import {
   CodeActionKind,
+  CodeLensRefreshRequest,
   DidChangeWatchedFilesNotification,
   FileChangeType,
   TextDocumentSyncKind,
@@ -85,7 +86,10 @@ export function startServer(connection: Connection): void {
     });
     state.folders = workspaceFolders(params);
     publisher = new DiagnosticsPublisher(connection, state);
-    checks = new CheckService(connection, state, publisher, loadEvaluate(log), () => settings, log);
+    const lensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
+    checks = new CheckService(connection, state, publisher, loadEvaluate(log), () => settings, log, () => {
+      if (lensRefresh) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+    });
     registerDocumentSync(connection, state, publisher, checks, (file) => void reloadProject(ready().state.projectFor(file)));
     markInitialized();
     return {
