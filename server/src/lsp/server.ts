@@ -68,10 +68,8 @@ export function startServer(connection: Connection): void {
       }
     };
 
-  const onDenied = (project: Project, finding: CapabilityFinding): void => {
-    log(`Capability denied: ${finding.message}`);
-    void project;
-  };
+  // denials are published with the run that caused them (publisher.fileDiagnostics); the log tells when
+  const onDenied = (_project: Project, finding: CapabilityFinding): void => log(`Capability denied: ${finding.message}`);
 
   connection.onInitialize(async (params: InitializeParams): Promise<InitializeResult> => {
     clientCapabilities = params.capabilities;
