@@ -1,10 +1,12 @@
+import { engineBench } from './engineBench';
 import { syntaxBench } from './syntaxBench';
+import { pluginBench } from './pluginBench';
 import { lspBench } from './lspBench';
 
-/** `npm run bench`: every figure the issues ask for, on the shared generators' inputs. */
+/** `npm run bench [suite]`: every figure the issues ask for, on the shared generators' inputs. */
 async function main(): Promise<void> {
   const only = process.argv[2];
-  const suites: Record<string, () => Promise<void>> = { syntax: syntaxBench, lsp: lspBench };
+  const suites: Record<string, () => Promise<void>> = { syntax: syntaxBench, engine: engineBench, plugins: pluginBench, lsp: lspBench };
   for (const [name, run] of Object.entries(suites)) {
     if (only && only !== name) continue;
     console.log(`\n== ${name} ==`);

@@ -3,7 +3,7 @@ import { checkCommand } from './commands/check';
 import { parseCommand } from './commands/parse';
 import { docCommand } from './commands/doc';
 import { initCommand } from './commands/init';
-import { knownLibraries, type CliDeps } from './commands/libraryHost';
+import { DEFAULT_DEPS, knownLibraries, type CliDeps } from './commands/libraryHost';
 import { runCommand } from './commands/run';
 import { CliError, processIO, type CliIO } from './io';
 
@@ -53,7 +53,7 @@ const COMMAND_OPTIONS: Record<string, Options> = {
 const POSITIONAL: Record<string, string | undefined> = { check: '<FILE>', parse: '<FILE>', run: '<FILE>', init: '<PROJECT_NAME>', doc: undefined };
 
 /** Entry point of the `hielements` binary; resolves to the exit status. */
-export async function main(argv: string[], io: CliIO = processIO(), deps: CliDeps = {}): Promise<number> {
+export async function main(argv: string[], io: CliIO = processIO(), deps: CliDeps = DEFAULT_DEPS): Promise<number> {
   try {
     return await dispatch(argv, io, deps);
   } catch (e) {

@@ -3,6 +3,7 @@ import type { CheckOutcome } from '../libraries/library';
 import type { Span } from '../syntax/span';
 import { libraryCallee } from './callee';
 import { CODES, EvalError } from './errors';
+import { isCheckOutcome } from './resultShape';
 import { evaluateArguments, invokeLibrary, type ExpressionEnv } from './expression';
 
 export interface CheckRun {
@@ -28,7 +29,8 @@ export async function runCheck(check: CheckDecl, env: ExpressionEnv): Promise<Ch
     const args = await evaluateArguments(e.args, env);
     const lib = env.registry.get(library.name);
     if (!lib) throw new EvalError(CODES.unknownLibrary, `Unknown library: ${library.name}`, library.span);
-    const outcome = await invokeLibrary(() => lib.check(fn.name, args, env.context), e.args, e.span, env.signal);
+    const outcome: unknown = await invokeLibrary(() => lib.check(fn.name, args, env.context), e.args, e.span, env.signal);
+    if (!isCheckOutcome(outcome)) throw new EvalError(undefined, `Library '${library.name}' returned an invalid result from ${fn.name}`, e.span);
     return outcome.status === 'error' ? { outcome, errorSpan: e.span } : { outcome };
   } catch (err) {
     if (err instanceof EvalError) return errorRun(err);

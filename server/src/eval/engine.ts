@@ -50,23 +50,27 @@ class EngineRun {
     const index = ++this.preorder;
     if (index > this.stopAfter) return false;
     for (const decl of el.scopes) await this.evaluateScope(decl, path);
-    if (this.options.onlyElement === undefined || this.options.onlyElement === path) {
-      for (const check of el.checks) {
-        throwIfAborted(this.options.signal);
-        if (!this.counter.admit(path)) continue;
-        const text = expressionText(check.expression);
-        const { outcome, errorSpan } = await runCheck(check, this.env(path, text));
-        const result: CheckResult = errorSpan ? { elementPath: path, element: el, check, text, outcome, errorSpan } : { elementPath: path, element: el, check, text, outcome };
-        this.counter.record(outcome.status);
-        this.results.push(result);
-        this.options.onResult?.(result);
-      }
-    }
+    if (this.options.onlyElement === undefined || this.options.onlyElement === path) await this.runChecks(el, path);
     if (index === this.stopAfter) return false;
     for (const child of el.children) {
       if (!(await this.visit(child, path))) return false;
     }
     return true;
+  }
+
+  /** The element's checks in order; `--limit`/`--filter` may skip some (language.md §7.6). */
+  private async runChecks(el: Element, path: string): Promise<void> {
+    for (const check of el.checks) {
+      throwIfAborted(this.options.signal);
+      if (!this.counter.admit(path)) continue;
+      const text = expressionText(check.expression);
+      const { outcome, errorSpan } = await runCheck(check, this.env(path, text));
+      const result: CheckResult = { elementPath: path, element: el, check, text, outcome };
+      if (errorSpan) result.errorSpan = errorSpan;
+      this.counter.record(outcome.status);
+      this.results.push(result);
+      this.options.onResult?.(result);
+    }
   }
 
   private async evaluateScope(decl: ScopeDecl, path: string): Promise<void> {

@@ -6,6 +6,7 @@ import { libraryCallee } from './callee';
 import { memberChainText } from './checkText';
 import { CODES, errorMessage, EvalError, throwIfAborted } from './errors';
 import type { ScopeTable } from './scopeTable';
+import { isValue } from './resultShape';
 import { numberValue, type Value } from './values';
 
 /** What evaluating one expression needs: where it is (for lookups) and how to call libraries. */
@@ -44,7 +45,9 @@ export async function evaluateExpression(e: Expression, env: ExpressionEnv): Pro
       const args = await evaluateArguments(e.args, env);
       const lib = env.registry.get(library.name);
       if (!lib) throw new EvalError(CODES.unknownLibrary, `Unknown library: ${library.name}`, library.span);
-      return invokeLibrary(() => lib.call(fn.name, args, env.context), e.args, e.span, env.signal);
+      const value: unknown = await invokeLibrary(() => lib.call(fn.name, args, env.context), e.args, e.span, env.signal);
+      if (!isValue(value)) throw new EvalError(undefined, `Library '${library.name}' returned an invalid value from ${fn.name}`, e.span);
+      return value;
     }
   }
 }

@@ -48,6 +48,7 @@ export function shiftUnit(unit: Unit, edit: Edit): Unit {
   const rows = edit.newEndPosition.row - edit.oldEndPosition.row;
   const endRow = edit.oldEndPosition.row;
   const columns = edit.newEndPosition.column - edit.oldEndPosition.column;
+  unit.positions ??= collectPositions([unit.items, unit.diagnostics]);
   for (const point of unit.positions.points) {
     if (point.row === endRow) point.column += columns;
     point.row += rows;

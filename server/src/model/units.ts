@@ -7,7 +7,7 @@ import { buildTopLevel, type BuildContext, type TopLevelItem } from './build';
 import { docCommentAbove } from './docComments';
 import { unboundedPlaceholders } from './placeholders';
 import { textFindings } from './textFindings';
-import { collectPositions, type Positions } from './unitShift';
+import type { Positions } from './unitShift';
 
 /**
  * A unit is one top-level item (import, language, pattern, element) with the trivia and
@@ -24,8 +24,8 @@ export interface Unit {
   diagnostics: HieDiagnostic[];
   /** Units with errors or diagnostics are always analysed again (their messages may look past their end). */
   reusable: boolean;
-  /** The spans inside `items`, so an edit above the unit can move them without a traversal. */
-  positions: Positions;
+  /** The spans inside `items`, collected at the first move, so later edits above the unit move them without a traversal. */
+  positions?: Positions;
 }
 
 const ITEM_TYPES = new Set(['import_statement', 'from_import_statement', 'language_declaration', 'pattern_declaration', 'element_declaration']);
@@ -101,5 +101,5 @@ export function analyzeUnit(slot: UnitSlot, nodes: Node[], lines: LineIndex, tex
   const brokenRows = new Set(syntax.map((d) => d.span.start.row));
   const all = [...syntax, ...diagnostics.filter((d) => !brokenRows.has(d.span.start.row))];
   const reusable = !broken && all.length === 0;
-  return { depStart: slot.depStart, end: slot.end, signature: slot.signature, items, diagnostics: all, reusable, positions: reusable ? collectPositions(items) : { spans: [], points: [] } };
+  return { depStart: slot.depStart, end: slot.end, signature: slot.signature, items, diagnostics: all, reusable };
 }

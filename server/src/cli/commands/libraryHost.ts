@@ -6,10 +6,16 @@ import { PluginHost, type PluginHostState } from '../../plugins/host';
 import type { LoadWasmLibrary } from '../../plugins/types';
 import type { CliIO } from '../io';
 
-/** What the CLI can be given from outside (the binary wires the WASM sandbox). */
+/** What the CLI can be given from outside (tests, embedders). */
 export interface CliDeps {
+  /** The WASM sandbox; without it WASM entries are reported (E529) and not loaded. */
   loadWasm?: LoadWasmLibrary;
 }
+
+/** The sandbox, loaded only when hielements.toml names a WASM library (keeps startup small). */
+export const lazyWasmLoader: LoadWasmLibrary = async (config, options) => (await import('../../plugins/wasm/index.js')).loadWasmLibrary(config, options);
+
+export const DEFAULT_DEPS: CliDeps = { loadWasm: lazyWasmLoader };
 
 /**
  * Library names `check`/`parse`/`run` accept without W001: the built-ins and the entries
@@ -26,14 +32,23 @@ export async function knownLibraries(dir: string): Promise<Set<string>> {
  * Config problems go to stderr; stdout stays the reference's.
  */
 export async function openPluginHost(io: CliIO, workspaceDir: string, deps: CliDeps, log: (message: string) => void): Promise<{ host: PluginHost; state: PluginHostState }> {
+  // sandbox findings (a capability the module needs but was not granted, a refused access), once each
+  const noted = new Set<string>();
+  const note = (message: string): void => {
+    if (noted.has(message)) return;
+    noted.add(message);
+    io.err(`warning: ${message}\n`);
+  };
   const host = new PluginHost({
     workspaceRoot: workspaceDir,
     builtins: createBuiltinLibraries(),
     loadWasm: deps.loadWasm,
     externalCwd: io.cwd,
     log,
+    onDenied: (finding) => note(finding.message),
   });
   const state = await host.load();
+  for (const finding of state.findings) if (finding.kind === 'missing') note(finding.message);
   for (const d of state.diagnostics) {
     if (d.severity !== 'error' && d.severity !== 'warning') continue;
     // the run goes on without the entry, hence a warning here

@@ -49,7 +49,8 @@ export async function runCommand(io: CliIO, options: RunOptions, deps: CliDeps =
     io.out(dryRunText(spec.program));
     return 0;
   }
-  const log = verbose ? (message: string) => io.err(`[verbose] ${message}\n`) : () => undefined;
+  // plugin stderr and lifecycle notes (the reference lets plugins inherit stderr)
+  const log = (message: string) => io.err(`${message}\n`);
   const { host, state } = await openPluginHost(io, workspaceDir, deps, log);
   let result: EvalResult;
   try {

@@ -12,7 +12,6 @@ import type { WorkerInit } from './workerProtocol';
 
 export { WasmLibrary, type BatchCall } from './wasmLibrary';
 export { WasmErrorCode } from './valueJson';
-export { benchWasm } from './bench';
 
 /**
  * Load a WASM plugin (wasm-plugins.md): tell component from core module by the header,

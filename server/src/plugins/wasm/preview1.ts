@@ -448,7 +448,7 @@ export function createPreview1(sandbox: Sandbox, memory: () => WasmMemory): Prev
       }
     },
   };
-  for (const name of PREVIEW1_FUNCTIONS) if (!(name in imp)) throw new Error(`preview1: ${name} not implemented`);
+  for (const name of PREVIEW1_FUNCTIONS) if (!(name in imp)) throw new Error(`preview1: no host function for ${name}`);
 
   return {
     imports: imp,

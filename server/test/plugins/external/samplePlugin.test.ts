@@ -3,10 +3,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ExternalLibrary } from '../../../src/plugins/external/externalLibrary';
 import { int, str } from '../../../src/eval/values';
-import { FIXTURE_PLUGINS, ctx, tempDir } from './fixtureSupport';
+import { REFERENCE } from '../../helpers/paths';
+import { ctx, tempDir } from './fixtureSupport';
 
-/** An unchanged copy of reference/examples/plugins/sample_plugin.py. */
-const SAMPLE = path.join(FIXTURE_PLUGINS, 'sample_plugin.py');
+/** The reference's sample plugin, unchanged (test-fixtures/reference is a copy of the upstream examples). */
+const SAMPLE = path.join(REFERENCE, 'examples', 'plugins', 'sample_plugin.py');
 
 /** X-07 at the library level: the reference's sample plugin, unchanged, through python3. */
 describe('X-07: sample_plugin.py end to end', function () {

@@ -1,11 +1,11 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Value } from '../../eval/values';
-import type { CallContext } from '../../libraries/library';
-import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
-import type { WasmLibraryConfig } from '../types';
-import { loadWasm, type WasmLibrary } from './index';
+import type { Value } from '../src/eval/values';
+import type { CallContext } from '../src/libraries/library';
+import type { WorkspaceIndex } from '../src/workspace/workspaceIndex';
+import type { WasmLibraryConfig } from '../src/plugins/types';
+import { loadWasm, type WasmLibrary } from '../src/plugins/wasm';
 
 /**
  * Per-call cost of WASM plugins through their worker (median of 1,000 calls, in µs) and
@@ -128,14 +128,4 @@ export async function benchWasm(): Promise<Record<string, number>> {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
   return result;
-}
-
-if (require.main === module) {
-  benchWasm().then(
-    (r) => console.log(JSON.stringify(r, null, 2)),
-    (e) => {
-      console.error(e);
-      process.exit(1);
-    },
-  );
 }

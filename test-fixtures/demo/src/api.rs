@@ -1,0 +1,22 @@
+//! The API the service exposes.
+
+use crate::store::{Repository, Store};
+
+/// Answers stock queries.
+pub struct Api {
+    store: Store,
+}
+
+impl Api {
+    /// An API over `store`.
+    pub fn new(store: Store) -> Self {
+        Api { store }
+    }
+
+    /// Units of `item` in stock.
+    pub fn stock(&self, item: &str) -> u32 {
+        // TODO: authentication
+        // TODO: rate limiting
+        self.store.level(item)
+    }
+}
