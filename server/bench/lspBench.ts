@@ -81,7 +81,7 @@ async function workspaceRuns(): Promise<void> {
     fs.writeFileSync(rustFile, `${original}\n// touched by the lsp bench\n`);
     editor.fileChanged(rustFile, 2);
     await editor.waitFor('update', () => editor.summaries.length > count, 300000);
-    row('changed file → updated check diagnostics (affected elements)', ms(now() - t0));
+    row('changed Rust file (didChangeWatchedFiles) → updated check diagnostics', ms(now() - t0));
     fs.writeFileSync(rustFile, original);
     editor.fileChanged(rustFile, 2);
     await editor.waitFor('restore', () => editor.summaries.length > count + 1, 300000);

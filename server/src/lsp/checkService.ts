@@ -31,6 +31,8 @@ export class CheckService {
     private readonly evaluate: Evaluate | undefined,
     private readonly settings: () => ServerSettings,
     private readonly log: (message: string) => void,
+    /** Asks the client to re-query code lenses (their titles show the last results). */
+    private readonly refreshLenses: () => void = () => undefined,
   ) {
     this.scheduler = new CheckScheduler(
       (key, signal) => this.run(key, signal),
@@ -129,6 +131,7 @@ export class CheckService {
       throw e;
     }
     this.publisher.publish(file);
+    this.refreshLenses();
     void this.connection.sendNotification(CHECK_SUMMARY_NOTIFICATION, summaryOf([...this.state.files.values()]));
   }
 }

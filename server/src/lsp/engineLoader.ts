@@ -22,3 +22,16 @@ export function loadWasmLoader(log: (message: string) => void): LoadWasmLibrary 
     return undefined;
   }
 }
+
+/**
+ * The WASM loader, required on first use: workspaces without WASM plugins never load the
+ * sandbox (faster start, and none of its module-level code runs in the server).
+ */
+export function lazyWasmLoader(log: (message: string) => void): LoadWasmLibrary {
+  let loader: LoadWasmLibrary | undefined | null = null;
+  return (config, options) => {
+    if (loader === null) loader = loadWasmLoader(log);
+    if (!loader) return Promise.reject(new Error('WASM plugins are not available in this build'));
+    return loader(config, options);
+  };
+}

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import {
   CodeActionKind,
+  CodeLensRefreshRequest,
   DidChangeWatchedFilesNotification,
   FileChangeType,
   TextDocumentSyncKind,
@@ -14,7 +15,7 @@ import type { CapabilityFinding } from '../plugins/types';
 import { CheckService, summaryOf } from './checkService';
 import { RUN_CHECKS_COMMAND } from './commands';
 import { registerDocumentSync } from './documentSync';
-import { loadEvaluate, loadWasmLoader } from './engineLoader';
+import { lazyWasmLoader, loadEvaluate } from './engineLoader';
 import { capabilityActions, permissionsAction } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
 import { completion } from './features/completion';
@@ -44,6 +45,8 @@ export function startServer(connection: Connection): void {
   let publisher: DiagnosticsPublisher | undefined;
   let clientCapabilities: InitializeParams['capabilities'] = {};
   const slicer = new TimeSlicer();
+  let markInitialized: () => void = () => undefined;
+  const initializeDone = new Promise<void>((resolve) => (markInitialized = resolve));
 
   // the server survives every failure of a plugin or a feature: log it and keep serving
   process.on('uncaughtException', (e) => log(`Uncaught error: ${e.stack ?? e.message}`));
@@ -65,17 +68,15 @@ export function startServer(connection: Connection): void {
       }
     };
 
-  const onDenied = (project: Project, finding: CapabilityFinding): void => {
-    log(`Capability denied: ${finding.message}`);
-    void project;
-  };
+  // denials are published with the run that caused them (publisher.fileDiagnostics); the log tells when
+  const onDenied = (_project: Project, finding: CapabilityFinding): void => log(`Capability denied: ${finding.message}`);
 
   connection.onInitialize(async (params: InitializeParams): Promise<InitializeResult> => {
     clientCapabilities = params.capabilities;
     settings = parseSettings(params.initializationOptions, DEFAULT_SETTINGS);
     const parser = await HieParser.create();
     state = new WorkspaceState(parser, {
-      loadWasm: loadWasmLoader(log),
+      loadWasm: lazyWasmLoader(log),
       log,
       slicer,
       pluginTimeoutMs: () => settings.plugins.timeoutMs,
@@ -83,8 +84,12 @@ export function startServer(connection: Connection): void {
     });
     state.folders = workspaceFolders(params);
     publisher = new DiagnosticsPublisher(connection, state);
-    checks = new CheckService(connection, state, publisher, loadEvaluate(log), () => settings, log);
+    const lensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
+    checks = new CheckService(connection, state, publisher, loadEvaluate(log), () => settings, log, () => {
+      if (lensRefresh) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+    });
     registerDocumentSync(connection, state, publisher, checks, (file) => void reloadProject(ready().state.projectFor(file)));
+    markInitialized();
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -108,6 +113,7 @@ export function startServer(connection: Connection): void {
 
   /** Find hielements.toml and .hie files in every folder, load the libraries, analyze, evaluate, publish. */
   async function initialLoad(): Promise<void> {
+    await initializeDone;
     const { state, checks, publisher } = ready();
     const progress = clientCapabilities.window?.workDoneProgress ? await connection.window.createWorkDoneProgress() : undefined;
     progress?.begin('Hielements', 0, 'Searching the workspace', false);

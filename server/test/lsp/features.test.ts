@@ -151,3 +151,19 @@ describe('lsp: editor features over stdio', function () {
     });
   });
 });
+
+describe('lsp: node IPC transport', function () {
+  this.timeout(20000);
+
+  it('serves diagnostics and hovers over --node-ipc', async () => {
+    const editor = await TestEditor.start(ROOT, undefined, 'node-ipc');
+    try {
+      editor.open(FILE);
+      await editor.waitForDiagnostics(FILE, () => true);
+      const text = hoverText(await editor.request<Hover>('textDocument/hover', at(8, 16)));
+      assert.ok(text.startsWith('```hielements\nfiles.exists(scope: Scope, filename: string) -> CheckResult\n```'), text);
+    } finally {
+      await editor.stop();
+    }
+  });
+});

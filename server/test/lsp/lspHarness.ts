@@ -3,13 +3,15 @@
  * --stdio`) as a child process and talks LSP to it with vscode-languageserver-protocol's
  * client-side connection. Records published diagnostics, check summaries and progress.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection,
+  IPCMessageReader,
+  IPCMessageWriter,
   StreamMessageReader,
   StreamMessageWriter,
   type Diagnostic,
@@ -57,8 +59,10 @@ export class TestEditor {
   private listeners: (() => void)[] = [];
   private versions = new Map<string, number>();
 
-  private constructor(readonly child: ChildProcess) {
-    this.connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  private constructor(readonly child: ChildProcess, ipc = false) {
+    this.connection = ipc
+      ? createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child))
+      : createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     child.stderr!.on('data', (d: Buffer) => (this.stderr += d.toString()));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.diagnostics.set(p.uri, p);
@@ -82,9 +86,12 @@ export class TestEditor {
   }
 
   /** Starts the server on a workspace folder and completes the initialize handshake. */
-  static async start(root: string, initializationOptions: unknown = { checks: { run: 'onType', debounceMs: 50 } }): Promise<TestEditor> {
-    const child = spawn(process.execPath, [SERVER_BIN, '--stdio'], { cwd: os.tmpdir(), stdio: ['pipe', 'pipe', 'pipe'] });
-    const editor = new TestEditor(child);
+  static async start(root: string, initializationOptions: unknown = { checks: { run: 'onType', debounceMs: 50 } }, transport: 'stdio' | 'node-ipc' = 'stdio'): Promise<TestEditor> {
+    const child =
+      transport === 'stdio'
+        ? spawn(process.execPath, [SERVER_BIN, '--stdio'], { cwd: os.tmpdir(), stdio: ['pipe', 'pipe', 'pipe'] })
+        : fork(SERVER_BIN, ['--node-ipc'], { cwd: os.tmpdir(), stdio: ['pipe', 'pipe', 'pipe', 'ipc'] });
+    const editor = new TestEditor(child, transport === 'node-ipc');
     await editor.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: uriOf(root),

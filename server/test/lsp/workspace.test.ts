@@ -1,0 +1,56 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { copyFixture, essentials, REC_JS, TestEditor, type CheckSummary } from './lspHarness';
+
+describe('lsp: workspace changes and settings', function () {
+  this.timeout(20000);
+  let root: string;
+  let editor: TestEditor;
+  let hie: string;
+
+  beforeEach(() => {
+    root = copyFixture('libraries');
+    hie = path.join(root, 'uses-tool.hie');
+  });
+  afterEach(async () => {
+    await editor.stop();
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  it('W001 knows the configured libraries: configuring `tool` in hielements.toml (a watched file) removes it, and checks then run', async () => {
+    editor = await TestEditor.start(root, { checks: { run: 'onSave' } });
+    const before = await editor.waitForDiagnostics(hie, (d) => d.some((x) => x.code === 'E203'));
+    assert.deepEqual(before.map(essentials), [
+      { range: [0, 7, 0, 11], severity: 2, code: 'W001', message: "Unknown library 'tool' (will be resolved at runtime)" },
+      { range: [3, 10, 3, 14], severity: 1, code: 'E203', message: 'Unknown library: tool' },
+    ]);
+    const toml = path.join(root, 'hielements.toml');
+    fs.writeFileSync(toml, `[libraries.tool]\nexecutable = ${JSON.stringify(process.execPath)}\nargs = ${JSON.stringify([REC_JS, path.join(root, 'log.txt')])}\n`);
+    editor.fileChanged(toml, 1);
+    await editor.waitForDiagnostics(hie, (d) => d.length === 0);
+    await editor.waitFor('a passing run', () => editor.summaries.find((s) => s.passed === 1));
+    assert.deepEqual(editor.diagnosticsOf(toml), []);
+  });
+
+  it('with checks.run = "never" nothing is evaluated until hielements.runChecks, and settings changes are applied', async () => {
+    fs.writeFileSync(path.join(root, 'uses-tool.hie'), "element app:\n    check files.exists(files.folder_selector('.'), 'nope.txt')\n");
+    editor = await TestEditor.start(root, { checks: { run: 'never' } });
+    editor.open(hie);
+    await editor.waitForDiagnostics(hie, () => true);
+    await new Promise((r) => setTimeout(r, 300));
+    assert.deepEqual(editor.summaries, []);
+    assert.deepEqual(editor.diagnosticsOf(hie), []);
+    const summary = await editor.request<CheckSummary>('workspace/executeCommand', { command: 'hielements.runChecks', arguments: [] });
+    assert.deepEqual(summary, { passed: 0, failed: 1, errors: 0, total: 1 });
+    assert.deepEqual((editor.diagnosticsOf(hie) ?? []).map((d) => d.code), ['E800']);
+
+    // switch to onType through didChangeConfiguration: an edit now re-runs the checks
+    void editor.connection.sendNotification('workspace/didChangeConfiguration', { settings: { hielements: { checks: { run: 'onType', debounceMs: 20 } } } });
+    const count = editor.summaries.length;
+    const v = editor.change(hie, { start: { line: 1, character: 52 }, end: { line: 1, character: 60 } }, 'uses-tool.hie');
+    await editor.waitFor('a run after the edit', () => editor.summaries.length > count && editor.summaries.at(-1));
+    assert.deepEqual(editor.summaries.at(-1), { passed: 1, failed: 0, errors: 0, total: 1 });
+    await editor.waitForDiagnostics(hie, (d, version) => version === v && d.length === 0);
+  });
+});
