@@ -10,9 +10,9 @@ const known = { knownLibraries: new Set(['files', 'python', 'rust']) };
 /** Issue 2: full parse, model build, and one-character edits with re-parse and diagnostics. */
 export async function syntaxBench(): Promise<void> {
   const parser = await HieParser.create();
-  for (const [label, file, target] of [
-    ['generated 5,000-line file', generatedHie(5000), 'edit median target ≤ 5 ms'],
-    ['hielements.hie × 200 (3.2 MB)', concatenatedReference(200), 'full check target ≤ 1 s; reference 274.8 ms'],
+  for (const [label, file, checkTarget, editTarget] of [
+    ['generated 5,000-line file', generatedHie(5000), 'reference CLI check: 29.9 ms', 'target ≤ 5 ms'],
+    ['hielements.hie × 200 (3.2 MB)', concatenatedReference(200), 'target ≤ 1 s; reference CLI check: 274.8 ms', ''],
   ] as const) {
     const text = readFileSync(file, 'utf8');
     console.log(`\n${label}: ${text.split('\n').length} lines, ${(text.length / 1024).toFixed(0)} KiB`);
@@ -22,7 +22,7 @@ export async function syntaxBench(): Promise<void> {
     tree.delete();
     row('full parse', ms(parseMs));
     row('model + diagnostics (one walk)', ms(checkMs));
-    row('full check (parse + model + diagnostics)', ms(parseMs + checkMs), target);
+    row('full check (parse + model + diagnostics)', ms(parseMs + checkMs), checkTarget);
     row('diagnostics', String(analysis.diagnostics.length));
 
     const doc = new AnalyzedDocument(parser, text, known);
@@ -46,7 +46,7 @@ export async function syntaxBench(): Promise<void> {
       void doc.analysis;
     }
     doc.dispose();
-    row('1-char edit (name) + re-parse + model + diagnostics: median', ms(median(typed)), target.startsWith('edit') ? 'target ≤ 5 ms' : '');
+    row('1-char edit (name) + re-parse + model + diagnostics: median', ms(median(typed)), editTarget);
     row('1-char edit (name) + re-parse + model + diagnostics: p95', ms(percentile(typed, 95)));
     row('1-char edit (syntax error) + re-parse + diagnostics: median', ms(median(broken)));
     row('1-char edit (syntax error) + re-parse + diagnostics: p95', ms(percentile(broken, 95)));
