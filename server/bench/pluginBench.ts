@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { benchWasm } from './wasmBench';
 import { ExternalLibrary } from '../src/plugins/external';
 import type { CallContext } from '../src/libraries/library';
@@ -17,6 +18,8 @@ export async function pluginBench(): Promise<void> {
     row(key, key.endsWith('_ms') ? msOf(key) : key.includes('_us') ? us(key) : String(value), target);
   }
 
+  row('floor: bare worker_threads round trip on this machine now', `${(await bareWorkerRoundTrip()).toFixed(1)} µs`);
+
   console.log('\nExternal plugin (Node process, JSON-RPC over stdio)');
   const lib = new ExternalLibrary({ name: 'naming', program: process.execPath, args: [path.join(REPO_ROOT, 'plugins', 'examples', 'external-naming', 'naming.js')] });
   const ctx: CallContext = { workspace: REPO_ROOT, index: {} as WorkspaceIndex };
@@ -32,5 +35,27 @@ export async function pluginBench(): Promise<void> {
     row('external round trip (check), median of 1,000', `${median(samples).toFixed(0)} µs`, 'target ≤ 1 ms');
   } finally {
     await lib.dispose();
+  }
+}
+
+/** Median postMessage round trip to an echoing worker: what any worker-isolated call costs at least. */
+async function bareWorkerRoundTrip(): Promise<number> {
+  const worker = new Worker("require('node:worker_threads').parentPort.on('message', (m) => require('node:worker_threads').parentPort.postMessage(m));", { eval: true });
+  try {
+    const once = () =>
+      new Promise<void>((resolve) => {
+        worker.once('message', () => resolve());
+        worker.postMessage({ id: 1, requests: [{ kind: 'call', fn: 'answer', args: [] }] });
+      });
+    for (let i = 0; i < 300; i++) await once();
+    const samples: number[] = [];
+    for (let i = 0; i < 1000; i++) {
+      const start = process.hrtime.bigint();
+      await once();
+      samples.push(Number(process.hrtime.bigint() - start) / 1000);
+    }
+    return median(samples);
+  } finally {
+    await worker.terminate();
   }
 }

@@ -23,6 +23,8 @@ export interface BatchResult {
 export class PluginWorker {
   private worker: Worker | undefined;
   private ready: Promise<void> | undefined;
+  /** The current worker has said it is ready. */
+  private started = false;
   private nextId = 1;
   private pending = new Map<number, { resolve: (r: BatchResult) => void; reject: (e: Error) => void }>();
   private queue: Promise<unknown> = Promise.resolve();
@@ -102,9 +104,16 @@ export class PluginWorker {
   }
 
   private async runUncancellable(requests: Request[]): Promise<BatchResult> {
-    if (!this.worker) this.ready = this.start();
+    if (!this.worker) {
+      this.started = false;
+      this.ready = this.start();
+    }
     const worker = this.worker!;
-    await this.withTimeout(this.ready!, this.timeoutMs + STARTUP_GRACE_MS, 'starting');
+    if (!this.started) {
+      // only the first call waits for startup (a timer per call costs more than the call itself)
+      await this.withTimeout(this.ready!, this.timeoutMs + STARTUP_GRACE_MS, 'starting');
+      this.started = this.worker === worker;
+    }
     const id = this.nextId++;
     const reply = new Promise<BatchResult>((resolve, reject) => this.pending.set(id, { resolve, reject }));
     worker.postMessage({ id, requests } satisfies HostMessage);
@@ -132,6 +141,7 @@ export class PluginWorker {
     const w = this.worker;
     this.worker = undefined;
     this.ready = undefined;
+    this.started = false;
     if (w) {
       w.removeAllListeners('exit');
       w.removeAllListeners('error');
