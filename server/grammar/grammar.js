@@ -8,7 +8,7 @@
  *   reference reports a *specific* error (requires in an element, unbounded scope in an
  *   element, `implements` on a pattern, a missing `:` before an indented body, a binding
  *   without `=`, imports after items, …): those parse into ordinary nodes and
- *   model/validate.ts reports them with the reference's code at the exact token. Everything
+ *   the model layer (server/src/model/build.ts) reports them with the reference's code at the exact token. Everything
  *   else becomes an ERROR/MISSING node that syntax/syntaxErrors.ts describes.
  */
 
@@ -103,7 +103,7 @@ module.exports = grammar({
     pattern_declaration: ($) => seq(
       field('keyword', choice('pattern', 'template')),
       field('name', $._name),
-      optional(field('implements', $.implements_clause)), // reference: E007, see validate.ts
+      optional(field('implements', $.implements_clause)), // reference: E007, see model/build.ts
       field('body', $._block),
     ),
 
@@ -118,7 +118,7 @@ module.exports = grammar({
 
     _block: ($) => choice($.indent_block, $.brace_block),
 
-    /** `:` then an indented body. A `:` followed by no indented line is an empty body (validate.ts decides). */
+    /** `:` then an indented body. A `:` followed by no indented line is an empty body (model/build.ts decides). */
     indent_block: ($) => prec.right(seq(
       ':',
       repeat1($.newline),
@@ -136,7 +136,7 @@ module.exports = grammar({
       repeat(choice($.newline, $.indent, $.dedent, $._block_member, seq($._simple_member, $._terminator))),
       optional($._simple_member), // one-line bodies: `element a { scope x = f('x') }`
       // At end of input the scanner closes an open brace block (the reference accepts a
-      // missing `}` there; validate.ts reports a warning).
+      // missing `}` there; model/build.ts reports a warning).
       choice('}', $.missing_close_brace),
     ),
 
@@ -187,7 +187,7 @@ module.exports = grammar({
 
     check_declaration: ($) => seq('check', field('expression', $._expression)),
 
-    /** Legacy binding `pattern.path = expr`; without `=` it is reported by validate.ts (E003). */
+    /** Legacy binding `pattern.path = expr`; without `=` it is reported by model/build.ts (E003). */
     binding: ($) => seq(
       field('path', alias($._binding_path, $.qualified_name)),
       optional(seq('=', field('value', $._expression))),
@@ -197,7 +197,7 @@ module.exports = grammar({
 
     qualified_name: ($) => seq($._name, repeat(seq('.', $._name))),
 
-    // ── requirements (pattern bodies; elsewhere reported by validate.ts, E012) ──
+    // ── requirements (pattern bodies; elsewhere reported by model/build.ts, E012) ──
     requirement: ($) => seq(
       field('action', choice('requires', 'allows', 'forbids')),
       optional(field('descendant', 'descendant')),
@@ -278,7 +278,7 @@ module.exports = grammar({
       seq("'", repeat(choice(/[^'\\]/, /\\[^\n]/)), "'"),
     )),
 
-    /** A string with no closing quote runs to the end of its line; validate.ts reports it. */
+    /** A string with no closing quote runs to the end of its line; model/build.ts reports it. */
     unterminated_string: ($) => token(prec(-1, choice(
       seq('"', repeat(choice(/[^"\\\n]/, /\\[^\n]/))),
       seq("'", repeat(choice(/[^'\\\n]/, /\\[^\n]/))),

@@ -8,7 +8,7 @@ import type { Token } from './tokens';
  * accepts exactly the language of grammar.js, tells *what* is wrong at *which* token, so
  * users see "E007 Expected Colon, found Newline" rather than "ERROR node". Constructs the
  * grammar accepts on purpose (requires in elements, unbounded scopes, …) are accepted here
- * too; model/validate.ts reports them.
+ * too; the model layer (model/build.ts) reports them.
  */
 export interface SyntaxFailure {
   code: string;
@@ -159,16 +159,10 @@ class Recogniser {
     this.advance();
     if (!this.at('Newline')) this.fail('E007', `Expected Indent, found ${this.found()}`);
     this.skipNewlines();
-    if (!this.at('Indent')) return;
-    this.advance();
-    for (;;) {
-      this.skipNewlines();
-      const kind = this.peek();
-      if (kind === 'Dedent') return this.advance();
-      if (kind === 'Eof') return;
+    this.indentedItems((kind) => {
       if (kind !== 'ConnectionCheck') this.fail('E013', `Expected 'connection_check' in language body, found ${kind}`);
       this.connectionCheck();
-    }
+    });
   }
 
   private connectionCheck(): void {
@@ -227,13 +221,18 @@ class Recogniser {
       if (!this.at('Newline')) this.fail('E007', `Expected Indent, found ${this.found()}`);
       return this.indentBody(context);
     }
-    // (the grammar reads a body after a header without `:`; validate.ts reports it too)
+    // (the grammar reads a body after a header without `:`; model/build.ts reports it too)
     this.fail('E007', `Expected Colon, found ${kind}`);
   }
 
-  /** After `:` (or a header with a missing colon): newlines, then an optional indented body. */
+  /** After `:`: newlines, then an optional indented body. */
   private indentBody(context: BodyContext): void {
     this.skipNewlines();
+    this.indentedItems(() => this.member(context, false));
+  }
+
+  /** `INDENT { NEWLINE | item } DEDENT` (nothing when no indent follows; end of input closes it). */
+  private indentedItems(item: (kind: string) => void): void {
     if (!this.at('Indent')) return;
     this.advance();
     for (;;) {
@@ -241,7 +240,7 @@ class Recogniser {
       const kind = this.peek();
       if (kind === 'Dedent') return this.advance();
       if (kind === 'Eof') return;
-      this.member(context, false);
+      item(kind);
     }
   }
 
