@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { LibraryError } from '../../libraries/library';
 import type { Request } from './pluginInstance';
 import type { Denial } from './sandbox';
@@ -15,6 +15,14 @@ import type { HostMessage, Outcome, WorkerInit, WorkerMessage } from './workerPr
 /** Extra time allowed for starting the worker and instantiating the plugin (a JS component takes ~1 s). */
 const STARTUP_GRACE_MS = 30_000;
 
+/**
+ * How long the host polls the reply channel synchronously before waiting on the event loop.
+ * A reply through the event loop costs ~100 µs of wake-up latency on this kind of machine;
+ * polling brings a short call's round trip to ~20 µs, and 0.25 ms of polling never blocks
+ * the language server noticeably.
+ */
+const SPIN_NS = 250_000n;
+
 export interface BatchResult {
   outcomes: Outcome[];
   denials: Denial[];
@@ -22,6 +30,8 @@ export interface BatchResult {
 
 export class PluginWorker {
   private worker: Worker | undefined;
+  /** The host end of the worker's reply channel. */
+  private replies: MessagePort | undefined;
   private ready: Promise<void> | undefined;
   /** The current worker has said it is ready. */
   private started = false;
@@ -46,8 +56,10 @@ export class PluginWorker {
   }
 
   private start(): Promise<void> {
+    const channel = new MessageChannel();
     const worker = new Worker(path.join(__dirname, 'worker.js'), {
-      workerData: this.init,
+      workerData: { ...this.init, replyPort: channel.port2 } satisfies WorkerInit,
+      transferList: [channel.port2],
       env: Object.fromEntries(this.init.env),
       argv: [],
       execArgv: [],
@@ -56,6 +68,9 @@ export class PluginWorker {
       resourceLimits: { maxOldGenerationSizeMb: 512 },
     });
     this.worker = worker;
+    this.replies = channel.port1;
+    channel.port1.on('message', (m: WorkerMessage) => this.handleReply(m));
+    channel.port1.unref();
     const prefix = `[wasm:${this.init.library}]`;
     // Whatever the worker's JS writes goes to the log, never to our stdout (the LSP stream).
     worker.stdout.on('data', (d: Buffer) => this.log(`${prefix} ${d.toString('utf8').trimEnd()}`));
@@ -64,12 +79,7 @@ export class PluginWorker {
       worker.on('message', (m: WorkerMessage) => {
         if (m.type === 'ready') resolve();
         else if (m.type === 'log') this.log(`${prefix} ${m.stream}: ${m.line}`);
-        else {
-          const p = this.pending.get(m.id);
-          this.pending.delete(m.id);
-          if (m.restart) void this.dispose();
-          p?.resolve({ outcomes: m.outcomes, denials: m.denials });
-        }
+        else this.handleReply(m);
       });
       const fail = (e: Error) => {
         if (this.worker === worker) this.worker = undefined;
@@ -82,6 +92,29 @@ export class PluginWorker {
     });
     ready.catch(() => undefined);
     return ready;
+  }
+
+  /** A message on the reply channel: a log line of the running call, or its reply. */
+  private handleReply(m: WorkerMessage): void {
+    if (m.type === 'log') return this.log(`[wasm:${this.init.library}] ${m.stream}: ${m.line}`);
+    if (m.type !== 'reply') return;
+    const p = this.pending.get(m.id);
+    this.pending.delete(m.id);
+    if (m.restart) void this.dispose();
+    p?.resolve({ outcomes: m.outcomes, denials: m.denials });
+  }
+
+  /** Take a reply that is already there (or arrives within SPIN_NS) without an event-loop turn; true when taken. */
+  private pollReply(replies: MessagePort): boolean {
+    const deadline = process.hrtime.bigint() + SPIN_NS;
+    do {
+      const received = receiveMessageOnPort(replies);
+      if (!received) continue;
+      const message = received.message as WorkerMessage;
+      this.handleReply(message);
+      if (message.type === 'reply') return true;
+    } while (process.hrtime.bigint() < deadline);
+    return false;
   }
 
   private async runNow(requests: Request[], signal: AbortSignal | undefined): Promise<BatchResult> {
@@ -117,6 +150,7 @@ export class PluginWorker {
     const id = this.nextId++;
     const reply = new Promise<BatchResult>((resolve, reject) => this.pending.set(id, { resolve, reject }));
     worker.postMessage({ id, requests } satisfies HostMessage);
+    if (this.replies && this.pollReply(this.replies)) return reply; // settled: no timer needed
     return this.withTimeout(reply, this.timeoutMs * requests.length, 'call');
   }
 
@@ -140,6 +174,8 @@ export class PluginWorker {
   async dispose(): Promise<void> {
     const w = this.worker;
     this.worker = undefined;
+    this.replies?.close();
+    this.replies = undefined;
     this.ready = undefined;
     this.started = false;
     if (w) {

@@ -15,8 +15,10 @@ import type { HostMessage, Outcome, WorkerInit, WorkerMessage } from './workerPr
 const init = workerData as WorkerInit;
 const port = parentPort!;
 const post = (m: WorkerMessage) => port.postMessage(m);
+/** Logs and replies share one channel, so a call's log lines always arrive before its reply. */
+const replies = init.replyPort ?? port;
 
-const sandbox = new Sandbox({ workspaceRoot: init.workspaceRoot, fs: init.fs, env: init.env }, (stream, line) => post({ type: 'log', stream, line }));
+const sandbox = new Sandbox({ workspaceRoot: init.workspaceRoot, fs: init.fs, env: init.env }, (stream, line) => replies.postMessage({ type: 'log', stream, line } satisfies WorkerMessage));
 
 let instance: PluginInstance | undefined;
 
@@ -69,6 +71,6 @@ port.on('message', async (m: HostMessage) => {
     outcomes.push(await runOne(req));
     sandbox.flush();
   }
-  post({ type: 'reply', id: m.id, outcomes, denials: sandbox.takeDenials(), restart: needsRestart });
+  replies.postMessage({ type: 'reply', id: m.id, outcomes, denials: sandbox.takeDenials(), restart: needsRestart } satisfies WorkerMessage);
 });
 post({ type: 'ready' });

@@ -1,3 +1,4 @@
+import type { MessagePort } from 'node:worker_threads';
 import type { FsCapability } from '../types';
 import type { Request } from './pluginInstance';
 import type { Denial } from './sandbox';
@@ -12,6 +13,8 @@ export interface WorkerInit {
   env: [string, string][];
   memoryPages: number;
   plugin: { format: 'core'; module: WasmModule } | { format: 'component'; dir: string };
+  /** Where logs and replies go (a dedicated channel the host can poll synchronously); `ready` uses parentPort. */
+  replyPort?: MessagePort;
 }
 
 export interface HostMessage {
