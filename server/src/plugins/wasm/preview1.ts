@@ -38,6 +38,16 @@ function errnoOf(e: unknown): number {
   }
 }
 
+/** Run a host file operation: success, or the errno its failure maps to. */
+function hostCall(op: () => unknown): number {
+  try {
+    op();
+    return E.SUCCESS;
+  } catch (e) {
+    return errnoOf(e);
+  }
+}
+
 type Descriptor =
   | { kind: 'stdin' }
   | { kind: 'out'; stream: 'stdout' | 'stderr' }
@@ -337,12 +347,7 @@ export function createPreview1(sandbox: Sandbox, memory: () => WasmMemory): Prev
       const d = fds.get(fd);
       if (!d || d.kind !== 'file') return E.BADF;
       if (!d.writable) return E.BADF;
-      try {
-        fs.ftruncateSync(d.fd, Number(size));
-        return E.SUCCESS;
-      } catch (e) {
-        return errnoOf(e);
-      }
+      return hostCall(() => fs.ftruncateSync(d.fd, Number(size)));
     },
     fd_filestat_set_times: () => denyWrite(),
     path_filestat_set_times: () => denyWrite(),
@@ -382,55 +387,30 @@ export function createPreview1(sandbox: Sandbox, memory: () => WasmMemory): Prev
     path_filestat_get: (fd: number, _flags: number, pathPtr: number, pathLen: number, out: number) => {
       const r = resolvePath(fd, pathPtr, pathLen, 'read');
       if (typeof r === 'number') return r;
-      try {
-        writeStat(out, fs.statSync(r.host));
-        return E.SUCCESS;
-      } catch (e) {
-        return errnoOf(e);
-      }
+      return hostCall(() => writeStat(out, fs.statSync(r.host)));
     },
     path_create_directory: (fd: number, pathPtr: number, pathLen: number) => {
       const r = resolvePath(fd, pathPtr, pathLen, 'write', 'entry');
       if (typeof r === 'number') return r;
-      try {
-        fs.mkdirSync(r.host);
-        return E.SUCCESS;
-      } catch (e) {
-        return errnoOf(e);
-      }
+      return hostCall(() => fs.mkdirSync(r.host));
     },
     path_remove_directory: (fd: number, pathPtr: number, pathLen: number) => {
       const r = resolvePath(fd, pathPtr, pathLen, 'write', 'entry');
       if (typeof r === 'number') return r;
-      try {
-        fs.rmdirSync(r.host);
-        return E.SUCCESS;
-      } catch (e) {
-        return errnoOf(e);
-      }
+      return hostCall(() => fs.rmdirSync(r.host));
     },
     path_unlink_file: (fd: number, pathPtr: number, pathLen: number) => {
       // The entry itself: unlinking a symlink removes the link, never its target.
       const r = resolvePath(fd, pathPtr, pathLen, 'write', 'entry');
       if (typeof r === 'number') return r;
-      try {
-        fs.unlinkSync(r.host);
-        return E.SUCCESS;
-      } catch (e) {
-        return errnoOf(e);
-      }
+      return hostCall(() => fs.unlinkSync(r.host));
     },
     path_rename: (fd: number, oldPtr: number, oldLen: number, newFd: number, newPtr: number, newLen: number) => {
       const from = resolvePath(fd, oldPtr, oldLen, 'write', 'entry');
       if (typeof from === 'number') return from;
       const to = resolvePath(newFd, newPtr, newLen, 'write', 'entry');
       if (typeof to === 'number') return to;
-      try {
-        fs.renameSync(from.host, to.host);
-        return E.SUCCESS;
-      } catch (e) {
-        return errnoOf(e);
-      }
+      return hostCall(() => fs.renameSync(from.host, to.host));
     },
     path_symlink: (oldPtr: number, oldLen: number, fd: number, newPtr: number, newLen: number) => {
       const target = text(oldPtr, oldLen);
@@ -440,12 +420,7 @@ export function createPreview1(sandbox: Sandbox, memory: () => WasmMemory): Prev
         sandbox.denials.push({ access: 'write', path: `${link.rel} -> ${target}`, why: 'outside' });
         return E.NOTCAPABLE;
       }
-      try {
-        fs.symlinkSync(target, link.host);
-        return E.SUCCESS;
-      } catch (e) {
-        return errnoOf(e);
-      }
+      return hostCall(() => fs.symlinkSync(target, link.host));
     },
   };
   for (const name of PREVIEW1_FUNCTIONS) if (!(name in imp)) throw new Error(`preview1: no host function for ${name}`);
