@@ -101,23 +101,34 @@ export function startServer(connection: Connection): void {
         codeLensProvider: { resolveProvider: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         executeCommandProvider: { commands: [RUN_CHECKS_COMMAND] },
-        workspace: { workspaceFolders: { supported: true } },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'hielements-language-server', version: '0.1.0' },
     };
   });
 
   connection.onInitialized(() => {
-    void initialLoad().catch((e: unknown) => log(`Initial load failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
+    if (clientCapabilities.workspace?.workspaceFolders) {
+      // after the initial load, so that added folders are not scanned twice
+      connection.workspace.onDidChangeWorkspaceFolders((event) => void initialLoadDone.then(() => changeFolders(event.added, event.removed)));
+    }
+    initialLoadDone = initialLoad().catch((e: unknown) => log(`Initial load failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
   });
 
   /** Find hielements.toml and .hie files in every folder, load the libraries, analyze, evaluate, publish. */
   async function initialLoad(): Promise<void> {
     await initializeDone;
-    const { state, checks, publisher } = ready();
     const progress = clientCapabilities.window?.workDoneProgress ? await connection.window.createWorkDoneProgress() : undefined;
     progress?.begin('Hielements', 0, 'Searching the workspace', false);
-    const found = await Promise.all(state.folders.map(scanWorkspace));
+    await loadFolders(ready().state.folders, true, progress);
+    progress?.done();
+    await registerWatchers();
+  }
+
+  /** Scan folders, load their projects' libraries, publish and evaluate (every known file, or only the new ones). */
+  async function loadFolders(folders: string[], everyFile: boolean, progress?: { report(percentage: number, message: string): void }): Promise<void> {
+    const { state, checks, publisher } = ready();
+    const found = await Promise.all(folders.map(scanWorkspace));
     for (const config of found.flatMap((f) => f.configFiles)) state.projectFor(config);
     const files: HieFile[] = [];
     for (const hie of found.flatMap((f) => f.hieFiles)) {
@@ -125,7 +136,7 @@ export function startServer(connection: Connection): void {
       const entry = state.refreshFromDisk(hie);
       if (entry) files.push(entry);
     }
-    const projects = state.allProjects();
+    const projects = state.allProjects().filter((p) => !p.state);
     let done = 0;
     progress?.report(10, `Loading libraries (0/${projects.length})`);
     await Promise.all(
@@ -136,18 +147,32 @@ export function startServer(connection: Connection): void {
         progress?.report(10 + Math.round((60 * ++done) / projects.length), `Loading libraries (${done}/${projects.length})`);
       }),
     );
-    for (const file of state.files.values()) publisher.publish(file);
+    const targets = everyFile ? [...state.files.values()] : files;
+    for (const file of targets) publisher.publish(file);
     progress?.report(80, `Evaluating ${files.length} file${files.length === 1 ? '' : 's'}`);
-    for (const file of state.files.values()) checks.opened(file);
-    progress?.done();
-    await registerWatchers();
+    for (const file of targets) checks.opened(file);
+  }
+
+  /** workspace/didChangeWorkspaceFolders: stop what was removed, load what was added. */
+  async function changeFolders(added: readonly { uri: string }[], removed: readonly { uri: string }[]): Promise<void> {
+    const { state, publisher } = ready();
+    for (const folder of removed.map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined)) {
+      for (const uri of await state.removeFolder(folder)) publisher.clear(uri);
+    }
+    const folders = added.map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined && !state.folders.includes(p));
+    state.folders.push(...folders);
+    await loadFolders(folders, false).catch((e: unknown) => log(`Loading added folders failed: ${e instanceof Error ? e.message : String(e)}`));
+    await registerWatchers().catch(() => undefined);
   }
 
   /** Dynamic registration of the file watchers (when the client does not watch on its own behalf). */
+  let initialLoadDone: Promise<void> = Promise.resolve();
+  let watcherRegistration: { dispose(): void } | undefined;
   async function registerWatchers(): Promise<void> {
     if (!clientCapabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) return;
     const extra = ready().state.allProjects().flatMap((p) => p.host.watchedFiles()).filter((f) => !isConfigFile(f));
-    await connection.client.register(DidChangeWatchedFilesNotification.type, {
+    watcherRegistration?.dispose();
+    watcherRegistration = await connection.client.register(DidChangeWatchedFilesNotification.type, {
       watchers: [{ globPattern: WATCHED_GLOB }, ...extra.map((f) => ({ globPattern: f }))],
     });
   }

@@ -137,6 +137,31 @@ export class WorkspaceState {
     return this.configs.get(path.join(project.root, 'hielements.toml'));
   }
 
+  /**
+   * A workspace folder was removed: its projects stop (plugins disposed) and the closed files
+   * inside it are forgotten. Open files move to the project that now contains them.
+   * Returns the URIs whose diagnostics must be cleared.
+   */
+  async removeFolder(folder: string): Promise<string[]> {
+    this.folders = this.folders.filter((f) => f !== folder);
+    const cleared: string[] = [];
+    const gone = this.allProjects().filter((p) => isInside(p.root, folder));
+    for (const p of gone) this.projects.delete(p.root);
+    for (const [key, f] of [...this.files]) {
+      if (!gone.includes(f.project)) continue;
+      if (f.open) {
+        f.project = this.projectFor(f.path);
+        f.doc.setOptions({ knownLibraries: f.project.knownLibraries });
+        f.revision++;
+      } else {
+        cleared.push(f.uri);
+        this.remove(key);
+      }
+    }
+    await Promise.all(gone.map((p) => p.dispose()));
+    return cleared;
+  }
+
   async dispose(): Promise<void> {
     for (const f of this.files.values()) f.doc.dispose();
     this.files.clear();

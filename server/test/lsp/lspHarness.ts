@@ -98,7 +98,7 @@ export class TestEditor {
       workspaceFolders: [{ uri: uriOf(root), name: path.basename(root) }],
       capabilities: {
         window: { workDoneProgress: true },
-        workspace: { didChangeWatchedFiles: { dynamicRegistration: true }, codeLens: { refreshSupport: true } },
+        workspace: { workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true }, codeLens: { refreshSupport: true } },
         textDocument: { publishDiagnostics: { versionSupport: true } },
       },
       initializationOptions,

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { copyFixture, essentials, REC_JS, TestEditor, type CheckSummary } from './lspHarness';
+import * as os from 'node:os';
+import { copyFixture, essentials, REC_JS, TestEditor, uriOf, type CheckSummary } from './lspHarness';
 
 describe('lsp: workspace changes and settings', function () {
   this.timeout(20000);
@@ -52,5 +53,26 @@ describe('lsp: workspace changes and settings', function () {
     await editor.waitFor('a run after the edit', () => editor.summaries.length > count && editor.summaries.at(-1));
     assert.deepEqual(editor.summaries.at(-1), { passed: 1, failed: 0, errors: 0, total: 1 });
     await editor.waitForDiagnostics(hie, (d, version) => version === v && d.length === 0);
+  });
+
+  it('workspace folders added later are scanned and checked; removed ones are forgotten', async () => {
+    editor = await TestEditor.start(root, { checks: { run: 'onType', debounceMs: 20 } });
+    await editor.waitForDiagnostics(hie, () => true);
+    const extra = fs.mkdtempSync(path.join(os.tmpdir(), 'hie-folder-'));
+    try {
+      const broken = path.join(extra, 'added.hie');
+      fs.writeFileSync(broken, "element a\n    scope x = files.folder_selector('x')\n");
+      void editor.connection.sendNotification('workspace/didChangeWorkspaceFolders', {
+        event: { added: [{ uri: uriOf(extra), name: 'extra' }], removed: [] },
+      });
+      const added = await editor.waitForDiagnostics(broken, (d) => d.length > 0);
+      assert.deepEqual(added.map(essentials), [{ range: [0, 9, 0, 10], severity: 1, code: 'E007', message: 'Expected Colon, found Newline' }]);
+      void editor.connection.sendNotification('workspace/didChangeWorkspaceFolders', {
+        event: { added: [], removed: [{ uri: uriOf(extra), name: 'extra' }] },
+      });
+      await editor.waitForDiagnostics(broken, (d) => d.length === 0);
+    } finally {
+      fs.rmSync(extra, { recursive: true, force: true });
+    }
   });
 });
