@@ -69,6 +69,6 @@ export async function runCommand(io: CliIO, options: RunOptions, deps: CliDeps =
   } finally {
     await host.dispose();
   }
-  io.out(format === 'json' ? jsonReport(result.results, result.summary) + '\n' : humanReport(file, result.results, result.summary));
+  io.out(format === 'json' ? jsonReport(result.results, result.summary) + '\n' : humanReport(file, result.results, result.summary, io.style));
   return result.summary.failed === 0 && result.summary.errors === 0 ? 0 : 1;
 }

@@ -1,15 +1,16 @@
 import type { CheckResult, RunSummary } from '../../eval/types';
 import type { ScopeEvaluation } from '../../eval/types';
 import { prettyJson } from '../prettyJson';
+import { PLAIN, type Style } from '../style';
 
 /** `run`'s human report (cli.md §3 step 6). */
-export function humanReport(file: string, results: readonly CheckResult[], summary: RunSummary): string {
-  let out = `Starting Running checks in \`${file}\`...\n\n`;
+export function humanReport(file: string, results: readonly CheckResult[], summary: RunSummary, style: Style = PLAIN): string {
+  let out = `${style.note('Starting')} Running checks in \`${file}\`...\n\n`;
   for (const r of results) {
     const o = r.outcome;
-    const word = o.status === 'pass' ? 'PASS' : o.status === 'fail' ? 'FAIL' : 'ERROR';
+    const word = o.status === 'pass' ? style.ok('PASS') : o.status === 'fail' ? style.bad('FAIL') : style.warn('ERROR');
     out += `  ${word} ${r.elementPath} :: ${r.text}\n`;
-    if (o.status !== 'pass') out += `        --> ${o.message}\n`;
+    if (o.status !== 'pass') out += `        ${style.dim('-->')} ${o.message}\n`;
   }
   const skipped = summary.skipped > 0 ? `, ${summary.skipped} skipped` : '';
   out += `\nSummary: ${summary.total} total, ${summary.passed} passed, ${summary.failed} failed, ${summary.errors} errors${skipped}\n`;
