@@ -1,6 +1,6 @@
 import type { Element, Program, ScopeDecl } from '../model/types';
 import type { CallContext } from '../libraries/library';
-import { expressionText } from './checkText';
+import { expressionText } from '../model/expressionText';
 import { runCheck } from './checkRunner';
 import { childPath, lastPreorderIndexOf } from './elementOrder';
 import { EvalError, throwIfAborted } from './errors';

@@ -3,7 +3,7 @@ import { LibraryError, type CallContext, type LibraryRegistry } from '../librari
 import type { Span } from '../syntax/span';
 import { faultSpan } from './argumentFault';
 import { libraryCallee } from './callee';
-import { memberChainText } from './checkText';
+import { memberChainText } from '../model/expressionText';
 import { CODES, errorMessage, EvalError, throwIfAborted } from './errors';
 import type { ScopeTable } from './scopeTable';
 import { isValue } from './resultShape';

@@ -1,6 +1,6 @@
 /** The evaluation engine's public surface (language.md §7). */
 export { evaluate } from './engine';
-export { expressionText } from './checkText';
+export { expressionText } from '../model/expressionText';
 export { ScopeTable } from './scopeTable';
 export { EvalError, CODES as EVAL_CODES } from './errors';
 export type { CheckResult, EvalOptions, EvalResult, Evaluate, RunSummary, ScopeEvaluation } from './types';

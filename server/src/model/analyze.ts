@@ -85,7 +85,7 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2, hint: 3 } as const;
 export function mergeDiagnostics(diagnostics: HieDiagnostic[]): HieDiagnostic[] {
   const seen = new Set<string>();
   const unique = diagnostics.filter((d) => {
-    const key = `${d.code}@${d.span.startIndex}`;
+    const key = `${d.code}@${d.span.startIndex}@${d.message}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -1,6 +1,7 @@
 import type { HieDiagnostic } from '../diagnostics/diagnostic';
 import type { Program } from './types';
 import { patternFindings } from './patternFindings';
+import { requirementFindings } from './requirementFindings';
 
 /** Options of the validation phase. */
 export interface ValidationOptions {
@@ -10,7 +11,7 @@ export interface ValidationOptions {
 
 const TOP_LEVEL = "Expected 'template', 'element', or 'language'";
 
-/** Findings that need the whole program: imports after the first item (E001), W001, and pattern use (W102–W104). */
+/** Findings that need the whole program: imports after the first item (E001), W001, pattern use (W102–W104) and requirements (W105). */
 export function programFindings(program: Program, options: ValidationOptions): HieDiagnostic[] {
   const out: HieDiagnostic[] = [];
   const firstItem = Math.min(...[...program.patterns, ...program.elements, ...program.languages].map((i) => i.span.startIndex));
@@ -32,6 +33,6 @@ export function programFindings(program: Program, options: ValidationOptions): H
       out.push({ severity: 'warning', code: 'W001', message: `Unknown library '${first.name}' (will be resolved at runtime)`, span: first.span, source: 'validation' });
     }
   }
-  out.push(...patternFindings(program));
+  out.push(...patternFindings(program), ...requirementFindings(program));
   return out;
 }

@@ -54,19 +54,29 @@ const E02: Record<string, number[]> = {
 
 /**
  * The reference's only warnings are W001 for `sample`; the others are ours, on purpose (README):
- * W101 for a missing `}`, W103 for placeholders a pattern's implementation leaves unbound.
+ * W101 for a missing `}`, W103 for placeholders a pattern's implementation leaves unbound, W105
+ * for a pattern requirement the implementing element does not meet.
  */
 const EXTRA_WARNINGS: Record<string, string[]> = {
   'examples/plugin_example.hie': ["W001 Unknown library 'sample' (will be resolved at runtime)"],
   'examples/hybrid_plugins.hie': ["W001 Unknown library 'sample' (will be resolved at runtime)"],
-  'examples/language_example.hie': Array(2).fill('W101 Missing `}`: this block is closed by the end of the file'),
+  'examples/hierarchical.hie': [
+    "W105 Element 'my_app' does not meet `requires descendant element metrics_service implements metrics_base` of pattern 'observable'",
+  ],
+  'examples/language_example.hie': [
+    // the missing `}` nests full_stack_app (and its Rust backend) inside api_service
+    "W105 Element 'api_service' does not meet `forbids language rust` of pattern 'python_service': scope 'src' of 'backend'",
+    ...Array(2).fill('W101 Missing `}`: this block is closed by the end of the file'),
+  ],
   'patterns/structural/hexagonal.hie': [
     "W103 Element 'payment_service' leaves 9 placeholders of pattern 'hexagonal' unbound: hexagonal.domain.value_objects, hexagonal.domain.domain_services, hexagonal.ports.inbound.use_cases and 6 more",
   ],
   'patterns/structural/microservice.hie': [
     "W103 Element 'ecommerce_platform' leaves 2 placeholders of pattern 'microservices_system' unbound: microservices_system.gateway.routing_config, microservices_system.registry.service_discovery",
     "W103 Element 'orders_service' leaves 6 placeholders of pattern 'microservice' unbound: microservice.api.rest_endpoint, microservice.api.api_version, microservice.domain.services and 3 more",
+    "W105 Element 'orders_service' does not meet `requires descendant scope api_docs` of pattern 'microservice'",
     "W103 Element 'payments_service' leaves 6 placeholders of pattern 'microservice' unbound: microservice.api.rest_endpoint, microservice.api.api_version, microservice.domain.services and 3 more",
+    "W105 Element 'payments_service' does not meet `requires descendant scope api_docs` of pattern 'microservice'",
   ],
 };
 

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { expressionText } from '../../src/eval/checkText';
+import { expressionText } from '../../src/model/expressionText';
 import { programOf } from './support';
 
 describe('canonical check text (language.md §7.4)', () => {

@@ -1,4 +1,4 @@
-import type { Expression } from '../model/types';
+import type { Expression } from './types';
 import { formatNumber } from '../syntax/literals';
 
 /**
