@@ -39,6 +39,7 @@ const COMMAND_OPTIONS: Record<string, Options> = {
     verbose: { type: 'boolean', short: 'v', default: false },
     filter: { type: 'string' },
     limit: { type: 'string' },
+    'pattern-checks': { type: 'boolean', default: false },
   },
   doc: {
     workspace: { type: 'string', short: 'w', default: '.' },
@@ -121,6 +122,7 @@ async function dispatch(argv: string[], io: CliIO, deps: CliDeps): Promise<numbe
           verbose: values.verbose === true,
           filter: str('filter'),
           limit: limit === undefined ? undefined : Number(limit),
+          patternChecks: values['pattern-checks'] === true,
         },
         deps,
       );

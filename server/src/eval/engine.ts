@@ -1,4 +1,4 @@
-import type { Element, Program, ScopeDecl } from '../model/types';
+import type { CheckDecl, Element, Expression, Program, ScopeDecl } from '../model/types';
 import type { CallContext } from '../libraries/library';
 import { expressionText } from '../model/expressionText';
 import { runCheck } from './checkRunner';
@@ -7,6 +7,10 @@ import { EvalError, throwIfAborted } from './errors';
 import { evaluateExpression, type ExpressionEnv } from './expression';
 import { ScopeTable } from './scopeTable';
 import { RunCounter } from './runCounter';
+import { elementBindings, patternContext, patternMembers, unboundPlaceholder } from './patternBindings';
+import { CODES } from './errors';
+import type { Value } from './values';
+import type { CheckRun } from './checkRunner';
 import type { CheckResult, EvalOptions, EvalResult, Evaluate, ScopeEvaluation } from './types';
 
 /**
@@ -50,7 +54,10 @@ class EngineRun {
     const index = ++this.preorder;
     if (index > this.stopAfter) return false;
     for (const decl of el.scopes) await this.evaluateScope(decl, path);
-    if (this.options.onlyElement === undefined || this.options.onlyElement === path) await this.runChecks(el, path);
+    if (this.options.onlyElement === undefined || this.options.onlyElement === path) {
+      await this.runChecks(el, path);
+      if (this.options.patternChecks) await this.runPatternChecks(el, path);
+    }
     if (index === this.stopAfter) return false;
     for (const child of el.children) {
       if (!(await this.visit(child, path))) return false;
@@ -64,12 +71,63 @@ class EngineRun {
       throwIfAborted(this.options.signal);
       if (!this.counter.admit(path)) continue;
       const text = expressionText(check.expression);
-      const { outcome, errorSpan } = await runCheck(check, this.env(path, text));
-      const result: CheckResult = { elementPath: path, element: el, check, text, outcome };
-      if (errorSpan) result.errorSpan = errorSpan;
-      this.counter.record(outcome.status);
-      this.results.push(result);
-      this.options.onResult?.(result);
+      this.record(el, check, path, text, await runCheck(check, this.env(path, text)));
+    }
+  }
+
+  /**
+   * The checks of each pattern the element implements, evaluated where the pattern's members
+   * live for this element (`<path>#<pattern path>`): bindings first, then the pattern's own
+   * bound scopes, then its checks.
+   */
+  private async runPatternChecks(el: Element, path: string): Promise<void> {
+    for (const id of el.implements) {
+      const pattern = this.program.patterns.find((p) => p.name.name === id.name);
+      if (!pattern) continue;
+      const { scopes, checks, placeholders } = patternMembers(pattern);
+      const bound = new Set<string>();
+      const store = (target: string, value: Value | undefined) => {
+        if (value === undefined) return;
+        const dot = target.lastIndexOf('.');
+        this.table.set(patternContext(path, target.slice(0, dot)), target.slice(dot + 1), value);
+        bound.add(target);
+      };
+      for (const [target, source] of elementBindings(el, pattern.name.name)) {
+        store(target, source.kind === 'scope' ? this.table.get(`${path}.${source.name}`) : await this.tryValue(source.expression, path));
+      }
+      for (const { owner, decl } of scopes) {
+        const target = `${owner}.${decl.name.name}`;
+        if (!bound.has(target)) store(target, await this.tryValue(decl.expression!, patternContext(path, owner)));
+      }
+      for (const { owner, check } of checks) {
+        throwIfAborted(this.options.signal);
+        const elementPath = patternContext(path, owner);
+        if (!this.counter.admit(elementPath)) continue;
+        const text = expressionText(check.expression);
+        const unbound = unboundPlaceholder(check.expression, owner, placeholders, bound);
+        const run: CheckRun = unbound
+          ? { outcome: { status: 'error', code: CODES.unboundPlaceholder, message: `Unbound placeholder ${unbound.path}: bind it with \`binds ${unbound.path}\`` }, errorSpan: unbound.span }
+          : await runCheck(check, this.env(elementPath, text));
+        this.record(el, check, elementPath, text, run);
+      }
+    }
+  }
+
+  private record(el: Element, check: CheckDecl, elementPath: string, text: string, run: CheckRun): void {
+    const result: CheckResult = { elementPath, element: el, check, text, outcome: run.outcome };
+    if (run.errorSpan) result.errorSpan = run.errorSpan;
+    this.counter.record(run.outcome.status);
+    this.results.push(result);
+    this.options.onResult?.(result);
+  }
+
+  /** A binding's or pattern scope's value; undefined when it cannot be evaluated (the check then reports it). */
+  private async tryValue(expression: Expression, elementPath: string): Promise<Value | undefined> {
+    try {
+      return await evaluateExpression(expression, this.env(elementPath, expressionText(expression)));
+    } catch (e) {
+      if (e instanceof EvalError) return undefined;
+      throw e;
     }
   }
 

@@ -22,6 +22,8 @@ export const CODES = {
   unknownLibrary: 'E203',
   checkNotCall: 'E204',
   expectedLibraryFunction: 'E205',
+  /** A pattern check (run with `patternChecks`) uses a placeholder the implementing element did not bind. */
+  unboundPlaceholder: 'E206',
 } as const;
 
 /** The error `evaluate` rejects with when its signal fires (name `AbortError`). */

@@ -22,6 +22,12 @@ export interface EvalOptions {
   limit?: number;
   /** Only evaluate the element with this path (and the scopes evaluated before it). */
   onlyElement?: string;
+  /**
+   * Also run each implemented pattern's checks for the implementing element, with the pattern's
+   * placeholders bound to the element's values (language.md §8.1, docs intent; the reference
+   * never does). Their results carry the element path `<element>#<pattern path>`.
+   */
+  patternChecks?: boolean;
   /** Cancels the run: evaluation stops at the next library call and `evaluate` rejects with an AbortError. */
   signal?: AbortSignal;
   /** Progress hooks (the CLI's --verbose, the language server's $/progress). */

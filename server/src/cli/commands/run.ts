@@ -19,6 +19,8 @@ export interface RunOptions {
   verbose: boolean;
   filter?: string;
   limit?: number;
+  /** `--pattern-checks`: also run implemented patterns' checks with bound placeholders (not in the reference). */
+  patternChecks?: boolean;
 }
 
 /** Rust's `Path::parent` of the spec file, `.` when empty (cli.md §3). */
@@ -62,6 +64,7 @@ export async function runCommand(io: CliIO, options: RunOptions, deps: CliDeps =
         file,
         filter: options.filter,
         limit: options.limit,
+        patternChecks: options.patternChecks,
         onScope: verbose ? (e) => io.err(verboseScope(e)) : undefined,
         onResult: verbose ? (r) => io.err(verboseResult(r)) : undefined,
       }),
