@@ -5,6 +5,8 @@ export type TraceLevel = 'off' | 'messages' | 'verbose';
 export interface HielementsSettings {
   traceServer: TraceLevel;
   checksRun: RunChecksMode;
+  /** Also run implemented patterns' checks with each element's bindings. */
+  checksPatterns: boolean;
   pluginsTimeoutMs: number;
   /** Empty = use the server bundled with the extension. */
   serverPath: string;
@@ -16,6 +18,7 @@ export const SETTINGS_SECTION = 'hielements';
 export const SETTING_KEYS = {
   traceServer: 'trace.server',
   checksRun: 'checks.run',
+  checksPatterns: 'checks.patterns',
   pluginsTimeoutMs: 'plugins.timeoutMs',
   serverPath: 'server.path',
 } as const;
@@ -25,6 +28,7 @@ export const RUN_CHECKS_MODES: readonly RunChecksMode[] = ['onType', 'onSave', '
 export const DEFAULT_SETTINGS: HielementsSettings = {
   traceServer: 'off',
   checksRun: 'onSave',
+  checksPatterns: false,
   pluginsTimeoutMs: 10000,
   serverPath: '',
 };
@@ -44,6 +48,7 @@ export function readSettings(config: ConfigurationReader): HielementsSettings {
   return {
     traceServer: oneOf(config.get(SETTING_KEYS.traceServer), ['off', 'messages', 'verbose'] as const, DEFAULT_SETTINGS.traceServer),
     checksRun: oneOf(config.get(SETTING_KEYS.checksRun), RUN_CHECKS_MODES, DEFAULT_SETTINGS.checksRun),
+    checksPatterns: config.get<boolean>(SETTING_KEYS.checksPatterns) === true,
     pluginsTimeoutMs:
       typeof timeout === 'number' && Number.isFinite(timeout) && timeout > 0 ? Math.floor(timeout) : DEFAULT_SETTINGS.pluginsTimeoutMs,
     serverPath: typeof serverPath === 'string' ? serverPath.trim() : '',
@@ -52,10 +57,10 @@ export function readSettings(config: ConfigurationReader): HielementsSettings {
 
 /** What the server receives as `initializationOptions` (and, nested under `hielements`, in didChangeConfiguration). */
 export interface ServerSettingsPayload {
-  checks: { run: RunChecksMode };
+  checks: { run: RunChecksMode; patterns: boolean };
   plugins: { timeoutMs: number };
 }
 
 export function serverSettingsPayload(settings: HielementsSettings): ServerSettingsPayload {
-  return { checks: { run: settings.checksRun }, plugins: { timeoutMs: settings.pluginsTimeoutMs } };
+  return { checks: { run: settings.checksRun, patterns: settings.checksPatterns }, plugins: { timeoutMs: settings.pluginsTimeoutMs } };
 }

@@ -8,9 +8,9 @@ function reader(values: Record<string, unknown>) {
 describe('settings', () => {
   it('reads every setting', () => {
     const settings = readSettings(reader({
-      'trace.server': 'verbose', 'checks.run': 'onType', 'plugins.timeoutMs': 2500, 'server.path': ' /opt/hie/main.js ',
+      'trace.server': 'verbose', 'checks.run': 'onType', 'checks.patterns': true, 'plugins.timeoutMs': 2500, 'server.path': ' /opt/hie/main.js ',
     }));
-    assert.deepEqual(settings, { traceServer: 'verbose', checksRun: 'onType', pluginsTimeoutMs: 2500, serverPath: '/opt/hie/main.js' });
+    assert.deepEqual(settings, { traceServer: 'verbose', checksRun: 'onType', checksPatterns: true, pluginsTimeoutMs: 2500, serverPath: '/opt/hie/main.js' });
   });
 
   it('falls back to the defaults for missing or invalid values', () => {
@@ -21,9 +21,9 @@ describe('settings', () => {
     );
   });
 
-  it('sends checks.run and plugins.timeoutMs to the server', () => {
-    assert.deepEqual(serverSettingsPayload({ ...DEFAULT_SETTINGS, checksRun: 'never', pluginsTimeoutMs: 700 }), {
-      checks: { run: 'never' },
+  it('sends checks.run, checks.patterns and plugins.timeoutMs to the server', () => {
+    assert.deepEqual(serverSettingsPayload({ ...DEFAULT_SETTINGS, checksRun: 'never', checksPatterns: true, pluginsTimeoutMs: 700 }), {
+      checks: { run: 'never', patterns: true },
       plugins: { timeoutMs: 700 },
     });
   });

@@ -17,7 +17,7 @@ const EMPTY_SUMMARY: RunSummary = { total: 0, passed: 0, failed: 0, errors: 0, s
  * those elements are evaluated and their results replace the previous ones (the rest of the
  * previous record is kept). Throws StaleRun when the file or the plugins changed meanwhile.
  */
-export async function runChecks(evaluate: Evaluate, file: HieFile, signal: AbortSignal, onlyElements?: string[]): Promise<CheckRecord> {
+export async function runChecks(evaluate: Evaluate, file: HieFile, signal: AbortSignal, onlyElements?: string[], patternChecks = false): Promise<CheckRecord> {
   const project = file.project;
   await project.load();
   const revision = file.revision;
@@ -30,7 +30,7 @@ export async function runChecks(evaluate: Evaluate, file: HieFile, signal: Abort
     return { revision, generation, results: [], scopes: [], summary: EMPTY_SUMMARY };
   }
   const run = (onlyElement?: string): Promise<EvalResult> =>
-    evaluate(analysis.program, { workspace: project.root, index: project.evalIndex, registry, file: file.path, signal, onlyElement });
+    evaluate(analysis.program, { workspace: project.root, index: project.evalIndex, registry, file: file.path, signal, onlyElement, patternChecks });
 
   const previous = file.checks;
   const partial = onlyElements && previous && previous.revision === revision && previous.generation === generation;
@@ -38,12 +38,14 @@ export async function runChecks(evaluate: Evaluate, file: HieFile, signal: Abort
   let scopes: ScopeEvaluation[];
   let summary: RunSummary;
   if (partial) {
-    results = previous.results.filter((r) => !onlyElements.includes(r.elementPath));
+    // pattern checks of an element are reported under `<element>#<pattern path>`
+    const owner = (elementPath: string) => elementPath.split('#')[0];
+    results = previous.results.filter((r) => !onlyElements.includes(owner(r.elementPath)));
     scopes = previous.scopes.filter((s) => !onlyElements.includes(s.elementPath));
     for (const element of onlyElements) {
       const out = await run(element);
       if (!current()) throw new StaleRun();
-      results.push(...out.results.filter((r) => r.elementPath === element));
+      results.push(...out.results.filter((r) => owner(r.elementPath) === element));
       scopes.push(...out.scopes.filter((s) => s.elementPath === element));
     }
     results.sort((a, b) => a.check.span.startIndex - b.check.span.startIndex);

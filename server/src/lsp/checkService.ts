@@ -121,7 +121,7 @@ export class CheckService {
     for (let i = project.denials.length - 1; i >= 0; i--) if (project.denials[i].origin?.file === file.path) project.denials.splice(i, 1);
     const started = performance.now();
     try {
-      file.checks = await runChecks(this.evaluate, file, signal, what === 'all' ? undefined : [...what]);
+      file.checks = await runChecks(this.evaluate, file, signal, what === 'all' ? undefined : [...what], this.settings().checks.patterns);
       const scope = what === 'all' ? 'all elements' : `${what.size} affected element${what.size === 1 ? '' : 's'}`;
       this.log(`Checks of ${file.path ?? file.uri} (${scope}): ${file.checks.results.length} results in ${Math.round(performance.now() - started)} ms`);
     } catch (e) {

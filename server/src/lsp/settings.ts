@@ -2,12 +2,13 @@
 export type RunChecksMode = 'onType' | 'onSave' | 'never';
 
 export interface ServerSettings {
-  checks: { run: RunChecksMode; debounceMs: number };
+  /** `patterns`: also run implemented patterns' checks with each element's bindings (EvalOptions.patternChecks). */
+  checks: { run: RunChecksMode; debounceMs: number; patterns: boolean };
   plugins: { timeoutMs: number | undefined };
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
-  checks: { run: 'onType', debounceMs: 300 },
+  checks: { run: 'onType', debounceMs: 300, patterns: false },
   plugins: { timeoutMs: undefined },
 };
 
@@ -27,6 +28,7 @@ export function parseSettings(raw: unknown, previous: ServerSettings = DEFAULT_S
     checks: {
       run,
       debounceMs: typeof debounce === 'number' && debounce >= 0 ? debounce : previous.checks.debounceMs,
+      patterns: typeof checks.patterns === 'boolean' ? checks.patterns : previous.checks.patterns,
     },
     plugins: { timeoutMs: typeof timeout === 'number' && timeout > 0 ? timeout : previous.plugins.timeoutMs },
   };

@@ -75,4 +75,29 @@ describe('lsp: workspace changes and settings', function () {
       fs.rmSync(extra, { recursive: true, force: true });
     }
   });
+
+  it('with checks.patterns the checks of implemented patterns run per implementing element, reported on the pattern check', async () => {
+    const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'hie-patterns-'));
+    try {
+      fs.mkdirSync(path.join(ws, 'docs'));
+      fs.writeFileSync(path.join(ws, 'docs', 'index.md'), '# docs');
+      fs.mkdirSync(path.join(ws, 'src'));
+      const spec = path.join(ws, 'arch.hie');
+      fs.writeFileSync(
+        spec,
+        "pattern documented:\n    scope docs\n    check files.exists(docs, 'index.md')\n" +
+          "element good implements documented:\n    scope d binds documented.docs = files.folder_selector('docs')\n" +
+          "element bad implements documented:\n    scope d binds documented.docs = files.folder_selector('src')\n",
+      );
+      editor = await TestEditor.start(ws, { checks: { run: 'onType', debounceMs: 20, patterns: true } });
+      const diagnostics = await editor.waitForDiagnostics(spec, (d) => d.some((x) => x.code === 'E800'));
+      assert.deepEqual(diagnostics.map(essentials), [
+        { range: [2, 4, 2, 40], severity: 1, code: 'E800', message: "bad#documented: File 'index.md' does not exist in folder 'src'" },
+      ]);
+      await editor.waitFor('the summary', () => editor.summaries.find((s) => s.total === 2));
+      assert.deepEqual(editor.summaries.at(-1), { passed: 1, failed: 1, errors: 0, total: 2 });
+    } finally {
+      fs.rmSync(ws, { recursive: true, force: true });
+    }
+  });
 });

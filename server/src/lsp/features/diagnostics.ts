@@ -37,15 +37,17 @@ export function toLspDiagnostic(d: HieDiagnostic): Diagnostic {
 export function checkDiagnostic(result: CheckResult): Diagnostic | undefined {
   const { outcome } = result;
   if (outcome.status === 'pass') return undefined;
+  // a pattern's check runs once per implementing element: say for which one
+  const message = result.elementPath.includes('#') ? `${result.elementPath}: ${outcome.message}` : outcome.message;
   if (outcome.status === 'fail') {
-    return { range: toRange(result.check.span), severity: DiagnosticSeverity.Error, code: LSP_CODES.checkFailed, source: SOURCE, message: outcome.message };
+    return { range: toRange(result.check.span), severity: DiagnosticSeverity.Error, code: LSP_CODES.checkFailed, source: SOURCE, message };
   }
   return {
     range: toRange(result.errorSpan ?? result.check.span),
     severity: DiagnosticSeverity.Error,
     code: outcome.code ?? LSP_CODES.checkError,
     source: SOURCE,
-    message: outcome.message,
+    message,
   };
 }
 
