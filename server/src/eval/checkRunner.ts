@@ -1,10 +1,9 @@
 import type { CheckDecl } from '../model/types';
 import type { CheckOutcome } from '../libraries/library';
 import type { Span } from '../syntax/span';
-import { libraryCallee } from './callee';
 import { CODES, EvalError } from './errors';
 import { isCheckOutcome } from './resultShape';
-import { evaluateArguments, invokeLibrary, type ExpressionEnv } from './expression';
+import { invokeLibrary, prepareCall, type ExpressionEnv } from './expression';
 
 export interface CheckRun {
   outcome: CheckOutcome;
@@ -25,10 +24,7 @@ export async function runCheck(check: CheckDecl, env: ExpressionEnv): Promise<Ch
   const e = check.expression;
   try {
     if (e.kind !== 'call') throw new EvalError(CODES.checkNotCall, 'Check must be a function call', e.span);
-    const { library, fn } = libraryCallee(e.callee);
-    const args = await evaluateArguments(e.args, env);
-    const lib = env.registry.get(library.name);
-    if (!lib) throw new EvalError(CODES.unknownLibrary, `Unknown library: ${library.name}`, library.span);
+    const { lib, library, fn, args } = await prepareCall(e, env);
     const outcome: unknown = await invokeLibrary(() => lib.check(fn.name, args, env.context), e.args, e.span, env.signal);
     if (!isCheckOutcome(outcome)) throw new EvalError(undefined, `Library '${library.name}' returned an invalid result from ${fn.name}`, e.span);
     return outcome.status === 'error' ? { outcome, errorSpan: e.span } : { outcome };

@@ -41,15 +41,24 @@ export async function evaluateExpression(e: Expression, env: ExpressionEnv): Pro
     case 'member':
       return evaluateMember(e, env);
     case 'call': {
-      const { library, fn } = libraryCallee(e.callee);
-      const args = await evaluateArguments(e.args, env);
-      const lib = env.registry.get(library.name);
-      if (!lib) throw new EvalError(CODES.unknownLibrary, `Unknown library: ${library.name}`, library.span);
+      const { lib, library, fn, args } = await prepareCall(e, env);
       const value: unknown = await invokeLibrary(() => lib.call(fn.name, args, env.context), e.args, e.span, env.signal);
       if (!isValue(value)) throw new EvalError(undefined, `Library '${library.name}' returned an invalid value from ${fn.name}`, e.span);
       return value;
     }
   }
+}
+
+/**
+ * The parts of a `lib.fn(args…)` call, in the reference's order: the callee's shape (E205),
+ * the arguments left to right, then the library (E203 — after the arguments, language.md §7.3).
+ */
+export async function prepareCall(e: Extract<Expression, { kind: 'call' }>, env: ExpressionEnv) {
+  const { library, fn } = libraryCallee(e.callee);
+  const args = await evaluateArguments(e.args, env);
+  const lib = env.registry.get(library.name);
+  if (!lib) throw new EvalError(CODES.unknownLibrary, `Unknown library: ${library.name}`, library.span);
+  return { lib, library, fn, args };
 }
 
 function evaluateMember(e: Extract<Expression, { kind: 'member' }>, env: ExpressionEnv): Value {
