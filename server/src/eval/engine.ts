@@ -92,7 +92,7 @@ class EngineRun {
         this.table.set(patternContext(path, target.slice(0, dot)), target.slice(dot + 1), value);
         bound.add(target);
       };
-      for (const [target, source] of elementBindings(el, pattern.name.name)) {
+      for (const [target, source] of elementBindings(el, pattern)) {
         store(target, source.kind === 'scope' ? this.table.get(`${path}.${source.name}`) : await this.tryValue(source.expression, path));
       }
       for (const { owner, decl } of scopes) {

@@ -1,4 +1,5 @@
 import type { CheckDecl, Element, Expression, Pattern, ScopeDecl } from '../model/types';
+import { implicitBindings } from '../model/patternFindings';
 
 /**
  * What running a pattern's checks for an implementing element needs (language.md §8.1, docs
@@ -46,9 +47,22 @@ export function patternMembers(pattern: Pattern): { scopes: PatternScope[]; chec
 
 export type BindingSource = { kind: 'scope'; name: string } | { kind: 'expression'; expression: Expression };
 
-/** The element's bindings into `pattern`: placeholder path → where its value comes from. */
-export function elementBindings(element: Element, pattern: string): Map<string, BindingSource> {
+/**
+ * The element's bindings into `pattern`: placeholder path → where its value comes from —
+ * `binds` clauses, binding lines, and scopes named like a pattern-level placeholder.
+ */
+export function elementBindings(element: Element, patternDecl: Pattern): Map<string, BindingSource> {
+  const pattern = patternDecl.name.name;
   const out = new Map<string, BindingSource>();
+  for (const path of implicitBindings(element, patternDecl)) {
+    const name = path.slice(pattern.length + 1);
+    const scope = element.scopes.find((s) => s.name.name === name && !s.binds);
+    if (scope) out.set(path, { kind: 'scope', name });
+    else {
+      const ref = element.refs.find((r) => r.name.name === name && !r.binds);
+      if (ref?.expression) out.set(path, { kind: 'expression', expression: ref.expression });
+    }
+  }
   const ofPattern = (parts: { name: string }[]) => parts.length > 1 && parts[0].name === pattern;
   for (const scope of element.scopes) {
     if (scope.binds && ofPattern(scope.binds)) out.set(scope.binds.map((p) => p.name).join('.'), { kind: 'scope', name: scope.name.name });

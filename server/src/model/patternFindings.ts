@@ -6,11 +6,18 @@ import type { Element, Identifier, Pattern, Program } from './types';
  * What the upstream docs promise about patterns and the reference never checks
  * (language.md §8.1), reported as warnings so exit codes stay the reference's:
  * - W102 `implements` names no pattern of the file;
- * - W103 an implementing element leaves unbounded scopes/refs of the pattern unbound;
+ * - W103 an implementing element leaves unbounded scopes/refs of the pattern unbound (a scope or
+ *   ref of the element with the placeholder's name binds a pattern-level placeholder);
  * - W104 a `binds` target or binding line names no placeholder of a pattern the element implements.
  */
 export function patternFindings(program: Program): HieDiagnostic[] {
   const patterns = new Map(program.patterns.map((p) => [p.name.name, p]));
+  const memo = new Map<Pattern, { placeholders: string[]; bindable: Set<string> }>();
+  const pathsOf = (pattern: Pattern) => {
+    let paths = memo.get(pattern);
+    if (!paths) memo.set(pattern, (paths = { placeholders: placeholders(pattern), bindable: new Set(bindable(pattern)) }));
+    return paths;
+  };
   // a file import may bring patterns we cannot see (imports of .hie files are not loaded)
   const mayImportPatterns = program.imports.some((i) => i.path.kind === 'string');
   const out: HieDiagnostic[] = [];
@@ -24,7 +31,8 @@ export function patternFindings(program: Program): HieDiagnostic[] {
     const bindings = bindingPaths(element);
     for (const { pattern } of implemented) {
       if (!pattern) continue;
-      const missing = placeholders(pattern).filter((p) => !bindings.some((b) => b.path === p));
+      const implicit = implicitBindings(element, pattern);
+      const missing = pathsOf(pattern).placeholders.filter((p) => !implicit.has(p) && !bindings.some((b) => b.path === p));
       if (missing.length > 0) {
         const list = missing.length <= 3 ? missing.join(', ') : `${missing.slice(0, 3).join(', ')} and ${missing.length - 3} more`;
         warn('W103', `Element '${element.name.name}' leaves ${missing.length} placeholder${missing.length === 1 ? '' : 's'} of pattern '${pattern.name.name}' unbound: ${list}`, element.name.span);
@@ -34,7 +42,7 @@ export function patternFindings(program: Program): HieDiagnostic[] {
       const owner = implemented.find((i) => i.id.name === binding.parts[0].name);
       if (!owner) {
         warn('W104', `'${binding.path}' does not start with a pattern that '${element.name.name}' implements`, binding.span);
-      } else if (owner.pattern && !bindable(owner.pattern).includes(binding.path)) {
+      } else if (owner.pattern && !pathsOf(owner.pattern).bindable.has(binding.path)) {
         warn('W104', `'${binding.path}' is not a scope or ref of pattern '${owner.pattern.name.name}'`, binding.span);
       }
     }
@@ -48,6 +56,19 @@ interface BindingPath {
   path: string;
   parts: Identifier[];
   span: Span;
+}
+
+/**
+ * Pattern-level placeholders the element binds by declaring a scope or ref of the same name
+ * without `binds` (`pattern p: scope src` + `element e implements p: scope src = …`).
+ */
+export function implicitBindings(element: Element, pattern: Pattern): Set<string> {
+  const own = new Set([...element.scopes, ...element.refs].filter((d) => !d.binds && d.expression).map((d) => d.name.name));
+  const out = new Set<string>();
+  for (const d of [...pattern.scopes, ...pattern.refs]) {
+    if (d.expression === null && own.has(d.name.name)) out.add(`${pattern.name.name}.${d.name.name}`);
+  }
+  return out;
 }
 
 /** `binds` clauses of the element's scopes and refs, and its legacy binding lines. */

@@ -81,7 +81,12 @@ function unmet(element: Element, pattern: Pattern): Problem[] {
           problems.push({ requirement: text, detail: `scope '${inLanguage[0].scope.name.name}' of '${inLanguage[0].element.name.name}'` });
         }
         if (requirement.action === 'allows' && requirement === allowedLanguages[0]) {
-          const allowed = new Set(allowedLanguages.map((r) => (r.component.kind === 'language' ? r.component.name.name : '')));
+          // the whitelist: every allowed language, and the required ones (a pattern never forbids what it requires)
+          const allowed = new Set(
+            pattern.requirements
+              .filter((r) => r.action !== 'forbids' && r.component.kind === 'language')
+              .map((r) => (r.component.kind === 'language' ? r.component.name.name : '')),
+          );
           const other = scopes.find((s) => !allowed.has(s.scope.language!.name));
           if (other) {
             const list = [...allowed].join(', ');

@@ -58,4 +58,14 @@ describe('model: pattern findings (W102–W104)', () => {
       "W104 9:19 'other.thing' does not start with a pattern that 'app' implements",
     ]);
   });
+
+  it('a scope of the element named like a pattern-level placeholder binds it', async () => {
+    const text =
+      PATTERN +
+      'element app implements observable:\n' +
+      "    scope config = files.file_selector('c.toml')\n" +
+      "    scope m<rust> binds observable.metrics.module = rust.module_selector('m')\n" +
+      "    ref h: Handler binds observable.metrics.handler = rust.function_selector('h')\n";
+    assert.deepEqual(await warningsOf(text), []);
+  });
 });

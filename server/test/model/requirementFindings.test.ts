@@ -50,4 +50,10 @@ describe('model: requirement findings (W105)', () => {
       "W105 7:9 Element 'app' does not meet `requires language rust` of pattern 'rs': no scope is annotated with it",
     ]);
   });
+
+  it('the languages a pattern requires are part of its whitelist', async () => {
+    const pattern = 'pattern mixed:\n    requires language rust\n    allows language python\n';
+    const element = "element app implements mixed:\n    scope a<rust> = files.folder_selector('a')\n    scope b<python> = files.folder_selector('b')\n";
+    assert.deepEqual(await w105(pattern, element), []);
+  });
 });
