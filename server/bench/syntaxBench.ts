@@ -27,28 +27,36 @@ export async function syntaxBench(): Promise<void> {
 
     const doc = new AnalyzedDocument(parser, text, known);
     void doc.analysis;
-    const typed: number[] = [];
-    const broken: number[] = [];
     const rows = doc.lineIndex.lineCount;
-    for (let i = 0; i < 200; i++) {
-      const line = (i * 7919) % rows;
-      const lineText = doc.lineIndex.lineText(line);
-      // a name character (keeps the file valid) and, on odd rounds, a stray `:` (a syntax error)
-      const column = Math.max(0, lineText.search(/[a-z_0-9]\b/) + 1);
-      const insert = (s: string) => ({ range: { start: { line, character: column }, end: { line, character: column } }, text: s });
-      const remove = { range: { start: { line, character: column }, end: { line, character: column + 1 } }, text: '' };
-      const [, t1] = timeIt(() => {
-        doc.applyChanges([insert(i % 2 === 0 ? 'x' : ':')]);
-        return doc.analysis;
-      });
-      (i % 2 === 0 ? typed : broken).push(t1);
-      doc.applyChanges([remove]);
-      void doc.analysis;
-    }
+    /** One character typed `rounds` times at `where` (and taken back each time, untimed); times in ms. */
+    const keystrokes = (rounds: number, where: (line: string) => number, char: string): number[] => {
+      const times: number[] = [];
+      for (let i = 0; i < rounds; i++) {
+        let line = (i * 7919) % rows;
+        while (where(doc.lineIndex.lineText(line)) < 0) line = (line + 1) % rows;
+        const column = where(doc.lineIndex.lineText(line));
+        const at = { line, character: column };
+        const [, t] = timeIt(() => {
+          doc.applyChanges([{ range: { start: at, end: at }, text: char }]);
+          return doc.analysis;
+        });
+        times.push(t);
+        doc.applyChanges([{ range: { start: at, end: { line, character: column + 1 } }, text: '' }]);
+        void doc.analysis;
+      }
+      return times;
+    };
+    // typing inside a quoted name: the file stays valid
+    const typed = keystrokes(200, (l) => (/'[A-Za-z_]/.test(l) ? l.search(/'[A-Za-z_]/) + 2 : -1), 'x');
+    // a stray `=` before a statement: a syntax error on that line
+    const broken = keystrokes(100, (l) => (/^\s+(scope|check)\b/.test(l) ? l.search(/\S/) : -1), '=');
+    // a lone quote: strings may span lines, so the rest of the file until the next quote changes meaning
+    const quote = keystrokes(20, (l) => (/'[A-Za-z_]/.test(l) ? l.search(/'[A-Za-z_]/) + 2 : -1), "'");
     doc.dispose();
     row('1-char edit (name) + re-parse + model + diagnostics: median', ms(median(typed)), editTarget);
     row('1-char edit (name) + re-parse + model + diagnostics: p95', ms(percentile(typed, 95)));
     row('1-char edit (syntax error) + re-parse + diagnostics: median', ms(median(broken)));
     row('1-char edit (syntax error) + re-parse + diagnostics: p95', ms(percentile(broken, 95)));
+    row('worst case, a lone quote (the rest of the file re-reads): median', ms(median(quote)));
   }
 }

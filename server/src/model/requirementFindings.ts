@@ -40,12 +40,13 @@ interface Problem {
 function unmet(element: Element, pattern: Pattern): Problem[] {
   const problems: Problem[] = [];
   const allowedLanguages = pattern.requirements.filter((r) => r.action === 'allows' && r.component.kind === 'language');
+  const below = descendants(element);
+  const subtree = [element, ...below];
   for (const requirement of pattern.requirements) {
     const text = requirementText(requirement);
     const c = requirement.component;
     // the element itself for a language or a scope requirement; its children (or all descendants) otherwise
-    const candidates = requirement.descendant ? descendants(element) : element.children;
-    const subtree = [element, ...descendants(element)];
+    const candidates = requirement.descendant ? below : element.children;
     switch (c.kind) {
       case 'element': {
         // with `implements` the name is a role (`requires descendant element service implements microservice`):
