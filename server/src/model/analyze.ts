@@ -37,11 +37,14 @@ export function analyze(
   const reusable = previous ? carryOver(previous.cache.units, previous.edits) : new Map<string, Unit>();
   const slots = unitSlots(tree, lines);
   const root = tree.rootNode;
+  let errors = 0;
   const units = slots.map((slot, i) => {
     const old = reusable.get(`${slot.depStart}:${slot.end}`);
     if (old && old.signature === slot.signature && !root.child(slot.firstChild)!.hasError) return old;
     const next = slots[i + 1] ? root.child(slots[i + 1].firstChild) : null;
-    return analyzeUnit(slot, slotNodes(tree, slot), lines, text, next);
+    const unit = analyzeUnit(slot, slotNodes(tree, slot), lines, text, next, errors < MAX_DIAGNOSTICS);
+    errors += unit.diagnostics.length;
+    return unit;
   });
   const program: Program = { imports: [], languages: [], patterns: [], elements: [], span: spanOfRoot(tree) };
   for (const unit of units) {

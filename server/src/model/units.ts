@@ -76,7 +76,11 @@ export function slotNodes(tree: Tree, slot: UnitSlot): Node[] {
   return nodes;
 }
 
-export function analyzeUnit(slot: UnitSlot, nodes: Node[], lines: LineIndex, text: string, next: Node | null): Unit {
+/**
+ * `describeSyntax` false skips naming syntax errors (a file already past the diagnostic cap,
+ * e.g. after a lone quote turned the rest of it into strings): the unit is still modelled.
+ */
+export function analyzeUnit(slot: UnitSlot, nodes: Node[], lines: LineIndex, text: string, next: Node | null, describeSyntax = true): Unit {
   const diagnostics: HieDiagnostic[] = [];
   const ctx: BuildContext = {
     docFor: (node) => docCommentAbove(lines, node.startPosition.row).doc,
@@ -96,7 +100,7 @@ export function analyzeUnit(slot: UnitSlot, nodes: Node[], lines: LineIndex, tex
   const last = nodes[nodes.length - 1];
   textFindings(text, first.startIndex, last.endIndex, first.tree.rootNode, ctx.report);
   const broken = nodes.some((n) => n.hasError || n.isError);
-  const syntax = broken ? regionSyntaxDiagnostics(nodes, next) : [];
+  const syntax = broken && describeSyntax ? regionSyntaxDiagnostics(nodes, next) : [];
   // one mistake, one diagnostic: a line with a syntax error gets no follow-up finding
   const brokenRows = new Set(syntax.map((d) => d.span.start.row));
   const all = [...syntax, ...diagnostics.filter((d) => !brokenRows.has(d.span.start.row))];
