@@ -185,44 +185,38 @@ class Scanner {
   inlineTable(path: string[]): TomlNode {
     const start = this.pos++;
     const pairs: TomlPair[] = [];
-    for (;;) {
-      this.anyWs();
-      if (this.eof) break;
-      if (this.s[this.pos] === '}') {
-        this.pos++;
-        break;
-      }
-      if (this.s[this.pos] === ',') {
-        this.pos++;
-        continue;
-      }
-      const before = this.pos;
+    this.delimited('}', () => {
       const pair = this.pair(path);
       if (pair) pairs.push(pair);
-      if (this.pos === before) this.pos++; // never loop on unexpected input
-    }
+    });
     return { kind: 'inlineTable', pairs, start, end: this.pos };
   }
 
   array(path: string[]): TomlNode {
     const start = this.pos++;
     const items: TomlNode[] = [];
+    this.delimited(']', () => items.push(this.value([...path, String(items.length)])));
+    return { kind: 'array', items, start, end: this.pos };
+  }
+
+  /** Comma-separated items up to `close` (consumed); never loops on unexpected input. */
+  private delimited(close: string, item: () => void): void {
     for (;;) {
       this.anyWs();
-      if (this.eof) break;
-      if (this.s[this.pos] === ']') {
+      if (this.eof) return;
+      const c = this.s[this.pos];
+      if (c === close) {
         this.pos++;
-        break;
+        return;
       }
-      if (this.s[this.pos] === ',') {
+      if (c === ',') {
         this.pos++;
         continue;
       }
       const before = this.pos;
-      items.push(this.value([...path, String(items.length)]));
+      item();
       if (this.pos === before) this.pos++;
     }
-    return { kind: 'array', items, start, end: this.pos };
   }
 
   pair(prefix: string[]): TomlPair | undefined {
