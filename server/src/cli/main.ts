@@ -11,47 +11,91 @@ export type { CliDeps };
 
 export const VERSION = '0.1.0';
 
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+interface CommandSpec {
+  summary: string;
+  /** Positional argument (`doc` takes none). */
+  positional?: string;
+  options: Options;
+  /** Help line per option: `[flags, description]`. */
+  help: [string, string][];
+}
+
+const COMMANDS: Record<string, CommandSpec> = {
+  check: {
+    summary: 'Parse and validate a .hie file',
+    positional: '<FILE>',
+    options: { format: { type: 'string', short: 'f', default: 'human' } },
+    help: [['-f, --format <FORMAT>', 'human (default) or json']],
+  },
+  run: {
+    summary: 'Run the checks of a .hie file against a workspace',
+    positional: '<FILE>',
+    options: {
+      workspace: { type: 'string', short: 'w' },
+      format: { type: 'string', short: 'f', default: 'human' },
+      'dry-run': { type: 'boolean', default: false },
+      verbose: { type: 'boolean', short: 'v', default: false },
+      filter: { type: 'string' },
+      limit: { type: 'string' },
+      'pattern-checks': { type: 'boolean', default: false },
+    },
+    help: [
+      ['-w, --workspace <DIR>', 'workspace (default: the folder of FILE)'],
+      ['-f, --format <FORMAT>', 'human (default) or json'],
+      ['--dry-run', 'print the element tree instead of running'],
+      ['-v, --verbose', 'progress on stderr'],
+      ['--filter <TEXT>', 'run only checks whose element path contains TEXT'],
+      ['--limit <N>', 'run at most N checks'],
+      ['--pattern-checks', "also run implemented patterns' checks with the element's bindings"],
+    ],
+  },
+  parse: { summary: 'Print the syntax tree of a .hie file as JSON', positional: '<FILE>', options: {}, help: [] },
+  doc: {
+    summary: 'Print the documentation of the available libraries',
+    options: {
+      workspace: { type: 'string', short: 'w', default: '.' },
+      format: { type: 'string', short: 'f', default: 'markdown' },
+      output: { type: 'string', short: 'o' },
+      library: { type: 'string', short: 'l' },
+    },
+    help: [
+      ['-w, --workspace <DIR>', 'where hielements.toml is read (default: .)'],
+      ['-f, --format <FORMAT>', 'markdown (default) or json'],
+      ['-o, --output <FILE>', 'write to a file (relative path) instead of stdout'],
+      ['-l, --library <LIST>', 'comma-separated library names to keep'],
+    ],
+  },
+  init: {
+    summary: 'Create a new Hielements project',
+    positional: '<PROJECT_NAME>',
+    options: { directory: { type: 'string', short: 'd', default: '.' } },
+    help: [['-d, --directory <DIR>', 'where to create it (default: .)']],
+  },
+};
+
+const columns = (rows: [string, string][]): string => {
+  const width = Math.max(...rows.map(([a]) => a.length));
+  return rows.map(([a, b]) => `  ${a.padEnd(width)}  ${b}`).join('\n');
+};
+
 const USAGE = `Hielements: describe and check a codebase's architecture
 
 Usage: hielements <COMMAND>
 
 Commands:
-  check  Parse and validate a .hie file
-  run    Run the checks of a .hie file against a workspace
-  parse  Print the syntax tree of a .hie file as JSON
-  doc    Print the documentation of the available libraries
-  init   Create a new Hielements project
+${columns(Object.entries(COMMANDS).map(([name, c]): [string, string] => [name, c.summary]))}
 
 Options:
   -h, --help     Print help
   -V, --version  Print version
 `;
 
-type Options = NonNullable<ParseArgsConfig['options']>;
-
-const COMMAND_OPTIONS: Record<string, Options> = {
-  check: { format: { type: 'string', short: 'f', default: 'human' } },
-  parse: {},
-  run: {
-    workspace: { type: 'string', short: 'w' },
-    format: { type: 'string', short: 'f', default: 'human' },
-    'dry-run': { type: 'boolean', default: false },
-    verbose: { type: 'boolean', short: 'v', default: false },
-    filter: { type: 'string' },
-    limit: { type: 'string' },
-    'pattern-checks': { type: 'boolean', default: false },
-  },
-  doc: {
-    workspace: { type: 'string', short: 'w', default: '.' },
-    format: { type: 'string', short: 'f', default: 'markdown' },
-    output: { type: 'string', short: 'o' },
-    library: { type: 'string', short: 'l' },
-  },
-  init: { directory: { type: 'string', short: 'd', default: '.' } },
-};
-
-/** Positional argument each command takes (`doc` takes none). */
-const POSITIONAL: Record<string, string | undefined> = { check: '<FILE>', parse: '<FILE>', run: '<FILE>', init: '<PROJECT_NAME>', doc: undefined };
+function commandUsage(name: string, c: CommandSpec): string {
+  const options = columns([...c.help, ['-h, --help', 'Print help']]);
+  return `${c.summary}\n\nUsage: hielements ${name}${c.positional ? ` ${c.positional}` : ''} [OPTIONS]\n\nOptions:\n${options}\n`;
+}
 
 /** Entry point of the `hielements` binary; resolves to the exit status. */
 export async function main(argv: string[], io: CliIO = processIO(), deps: CliDeps = DEFAULT_DEPS): Promise<number> {
@@ -76,24 +120,24 @@ async function dispatch(argv: string[], io: CliIO, deps: CliDeps): Promise<numbe
     io.out(USAGE);
     return 0;
   }
-  const options = command ? COMMAND_OPTIONS[command] : undefined;
-  if (!options) {
+  const spec = command ? COMMANDS[command] : undefined;
+  if (!spec) {
     io.err(command ? `error: unrecognized subcommand '${command}'\n\n${USAGE}` : USAGE);
     return 2;
   }
   let parsed: ReturnType<typeof parseArgs>;
   try {
-    parsed = parseArgs({ args: rest, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: rest, options: { ...spec.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
   } catch (e) {
     io.err(`error: ${(e as Error).message}\n`);
     return 2;
   }
   const values = parsed.values as Record<string, string | boolean | undefined>;
   if (values.help) {
-    io.out(USAGE);
+    io.out(commandUsage(command, spec));
     return 0;
   }
-  const positional = POSITIONAL[command];
+  const positional = spec.positional;
   const [file, ...extra] = parsed.positionals;
   if (positional === undefined ? file !== undefined : file === undefined || extra.length > 0) {
     const unexpected = positional === undefined ? file : extra[0];
