@@ -6,6 +6,7 @@ import type { CallContext } from '../src/libraries/library';
 import type { WorkspaceIndex } from '../src/workspace/workspaceIndex';
 import type { WasmLibraryConfig } from '../src/plugins/types';
 import { loadWasm, type WasmLibrary } from '../src/plugins/wasm';
+import { REPO_ROOT } from './inputs';
 
 /**
  * Per-call cost of WASM plugins through their worker (median of 1,000 calls, in µs) and
@@ -17,15 +18,6 @@ import { loadWasm, type WasmLibrary } from '../src/plugins/wasm';
 const CALLS = 1000;
 const BATCH = 100;
 
-function repoRoot(): string {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, 'test-fixtures', 'wasm'))) {
-    const up = path.dirname(dir);
-    if (up === dir) throw new Error('benchWasm: repository root (test-fixtures/wasm) not found');
-    dir = up;
-  }
-  return dir;
-}
 
 function config(name: string, file: string, fsCap: 'none' | 'read'): WasmLibraryConfig {
   return {
@@ -84,7 +76,7 @@ async function perCall(lib: WasmLibrary, kind: 'call' | 'check', fn: string, arg
 }
 
 export async function benchWasm(): Promise<Record<string, number>> {
-  const root = repoRoot();
+  const root = REPO_ROOT;
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hie-wasm-bench-'));
   const ws = path.join(tmp, 'ws');
   fs.mkdirSync(ws);

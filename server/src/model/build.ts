@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { Severity } from '../diagnostics/diagnostic';
-import { spanOf, spanCovering, type Span } from '../syntax/span';
+import { lineBreakWidth, spanAt, spanOf, spanCovering, type Span } from '../syntax/span';
 import { unescapeString } from '../syntax/literals';
 import { tokenKind } from '../syntax/tokens';
 import { UNTERMINATED_STRING } from '../syntax/firstError';
@@ -460,11 +460,5 @@ function nextInDocument(node: Node): Node | null {
 }
 
 function firstCharSpan(node: Node): Span {
-  const width = node.text.startsWith('\r') ? 2 : 1;
-  return {
-    start: node.startPosition,
-    end: { row: node.startPosition.row, column: node.startPosition.column + width },
-    startIndex: node.startIndex,
-    endIndex: node.startIndex + width,
-  };
+  return spanAt(node.startPosition, node.startIndex, lineBreakWidth(node.text));
 }

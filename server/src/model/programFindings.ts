@@ -1,4 +1,5 @@
 import type { HieDiagnostic } from '../diagnostics/diagnostic';
+import { spanAt } from '../syntax/span';
 import type { Program } from './types';
 import { patternFindings } from './patternFindings';
 import { requirementFindings } from './requirementFindings';
@@ -23,7 +24,7 @@ export function programFindings(program: Program, options: ValidationOptions): H
         severity: 'error',
         code: 'E001',
         message: `${TOP_LEVEL}, found ${keyword}`,
-        span: { start: s.start, end: { row: s.start.row, column: s.start.column + keyword.length }, startIndex: s.startIndex, endIndex: s.startIndex + keyword.length },
+        span: spanAt(s.start, s.startIndex, keyword.length),
         source: 'validation',
       });
     }

@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { Severity } from '../diagnostics/diagnostic';
-import { spanOf, type Span } from '../syntax/span';
+import { spanAt, spanOf, type Span } from '../syntax/span';
 import { KEYWORD_KINDS } from '../syntax/tokens';
 
 type Report = (severity: Severity, code: string, message: string, span: Span) => void;
@@ -22,12 +22,7 @@ export function textFindings(text: string, start: number, end: number, root: Nod
   for (const match of slice.matchAll(BLOCK_OPEN)) {
     const node = root.descendantForIndex(start + match.index!);
     if (node?.type === 'block_comment' && node.startIndex === start + match.index! && !isClosed(node.text)) {
-      report('error', 'E019', 'Unterminated block comment: everything up to the end of the file is commented out; close it with `###`', {
-        start: node.startPosition,
-        end: { row: node.startPosition.row, column: node.startPosition.column + 3 },
-        startIndex: node.startIndex,
-        endIndex: node.startIndex + 3,
-      });
+      report('error', 'E019', 'Unterminated block comment: everything up to the end of the file is commented out; close it with `###`', spanAt(node.startPosition, node.startIndex, 3));
     }
   }
 }

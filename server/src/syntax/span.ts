@@ -29,3 +29,16 @@ export function spanCovering(a: Span, b: Span): Span {
 }
 
 export const EMPTY_SPAN: Span = { start: { row: 0, column: 0 }, end: { row: 0, column: 0 }, startIndex: 0, endIndex: 0 };
+
+/** The `width` characters starting at `start` on one line (a keyword, a line break, a `###`). */
+export function spanAt(start: Point, startIndex: number, width: number): Span {
+  return {
+    start: { row: start.row, column: start.column },
+    end: { row: start.row, column: start.column + width },
+    startIndex,
+    endIndex: startIndex + width,
+  };
+}
+
+/** Width of the line break a newline token starts with (`\r\n` or `\n`). */
+export const lineBreakWidth = (text: string): number => (text.startsWith('\r') ? 2 : 1);

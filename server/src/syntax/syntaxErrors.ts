@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { HieDiagnostic } from '../diagnostics/diagnostic';
-import type { Span } from './span';
+import { lineBreakWidth, spanAt, type Span } from './span';
 import { firstSyntaxError } from './firstError';
 import { firstTokenOf, leafTokens, tokenKind, type Token } from './tokens';
 
@@ -41,13 +41,7 @@ export function regionSyntaxDiagnostics(nodes: readonly Node[], next: Node | nul
 function tokenSpan(token: Token): Span {
   if (token.kind === 'Newline') {
     // a newline token also covers the blank lines after it; point at the line end only
-    const width = token.text.startsWith('\r') ? 2 : 1;
-    return {
-      start: token.start,
-      end: { row: token.start.row, column: token.start.column + width },
-      startIndex: token.startIndex,
-      endIndex: token.startIndex + width,
-    };
+    return spanAt(token.start, token.startIndex, lineBreakWidth(token.text));
   }
   return { start: token.start, end: token.end, startIndex: token.startIndex, endIndex: token.endIndex };
 }
