@@ -24,7 +24,8 @@ const CONFIG = {
   vsix: process.env.VSIX || path.join(REPO, 'client', 'hielements.vsix'),
   workspace: process.env.WORKSPACE || path.join(REPO, 'test-fixtures', 'editor'),
   chromium: process.env.CHROMIUM || '/usr/bin/chromium',
-  port: Number(process.env.PORT || 18080),
+  /** 0 = a free port picked at start (several checkouts may run this test at once). */
+  port: Number(process.env.PORT || 0),
   artifacts: process.env.ARTIFACTS || path.join(REPO, 'test-artifacts'),
   /** File with a syntax error, and the Problems panel row expected for it. */
   diagnostics: { file: 'syntax-error.hie', problem: /Expected Colon, found Newline/ },
@@ -148,8 +149,20 @@ async function runCommand(page, title) {
   await page.keyboard.press('Enter');
 }
 
+/** A TCP port nobody listens on right now. */
+function freePort() {
+  const net = require('node:net');
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer().once('error', reject).listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 async function main() {
   checkPrerequisites();
+  if (!CONFIG.port) CONFIG.port = await freePort();
   const { chromium } = loadPlaywright();
   const dirs = prepareDirs();
   fs.mkdirSync(CONFIG.artifacts, { recursive: true });
