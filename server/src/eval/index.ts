@@ -3,4 +3,5 @@ export { evaluate } from './engine';
 export { expressionText } from '../model/expressionText';
 export { ScopeTable } from './scopeTable';
 export { EvalError, CODES as EVAL_CODES } from './errors';
-export type { CheckResult, EvalOptions, EvalResult, Evaluate, RunSummary, ScopeEvaluation } from './types';
+export { resultSpan } from './resultSpan';
+export type { CheckResult, EvalOptions, EvalResult, Evaluate, KnownFailure, RunSummary, ScopeEvaluation } from './types';

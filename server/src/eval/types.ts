@@ -28,11 +28,23 @@ export interface EvalOptions {
    * never does). Their results carry the element path `<element>#<pattern path>`.
    */
   patternChecks?: boolean;
+  /**
+   * Checks known to fail before they run (the static checker's errors, staticCheck/): each is
+   * recorded as an ERROR with this code, message and span instead of being evaluated.
+   */
+  knownFailures?: ReadonlyMap<CheckDecl, KnownFailure>;
   /** Cancels the run: evaluation stops at the next library call and `evaluate` rejects with an AbortError. */
   signal?: AbortSignal;
   /** Progress hooks (the CLI's --verbose, the language server's $/progress). */
   onScope?: (event: ScopeEvaluation) => void;
   onResult?: (result: CheckResult) => void;
+}
+
+export interface KnownFailure {
+  code: string;
+  message: string;
+  /** Where the failure is (an argument, a function name, …). */
+  span: Span;
 }
 
 export interface ScopeEvaluation {
@@ -52,7 +64,10 @@ export interface CheckResult {
   outcome: CheckOutcome;
   /** For an error caused by one argument (undefined identifier, bad argument): that argument's range. */
   errorSpan?: Span;
+  /** The outcome is a known failure (`EvalOptions.knownFailures`): the check was not evaluated. */
+  knownFailure?: true;
 }
+
 
 export interface RunSummary {
   total: number;

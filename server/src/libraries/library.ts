@@ -45,6 +45,8 @@ export interface FunctionDoc {
   /** `Scope` for selectors, `CheckResult` for checks; may be empty. */
   return_type: string;
   example: string;
+  /** False when the library names the function without describing its parameters (`library.metadata`, a doc entry without `parameters`). */
+  parametersKnown?: boolean;
 }
 
 export interface LibraryDoc {

@@ -1,19 +1,35 @@
+import * as path from 'node:path';
+import { mergeDiagnostics } from '../../model/analyze';
+import { librariesWithoutPlugins } from '../../staticCheck/catalogues';
+import { staticCheck } from '../../staticCheck/checker';
+import { toDiagnostic } from '../../staticCheck/findings';
+import { reportable } from '../../staticCheck/reportable';
 import { checkReportJson, location, plural } from '../diagnosticsOutput';
 import type { CliIO } from '../io';
 import { PLAIN } from '../style';
 import { loadSpec } from '../readSpec';
+import { configuredLibraries } from './libraryHost';
+import { defaultWorkspace } from './run';
 
-/** `hielements check <FILE> [--format human|json]`: parse and validate only (cli.md §2). */
+/**
+ * `hielements check <FILE> [--format human|json]` (cli.md §2): parse, validate, and check
+ * statically what `run` would reject (staticCheck/), without running anything.
+ */
 export async function checkCommand(io: CliIO, file: string, format: string, knownLibraries: ReadonlySet<string>): Promise<number> {
   const spec = await loadSpec(io, file, knownLibraries);
-  const errors = spec.diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = spec.diagnostics.length - errors;
+  // no plugin is started: a library configured where `check` looks (the current directory, as
+  // the reference) or where `run` will look by default (the file's directory) is opaque
+  const configured = new Set([...(await configuredLibraries(io.cwd)), ...(await configuredLibraries(path.resolve(io.cwd, defaultWorkspace(file))))]);
+  const found = staticCheck(spec.program, librariesWithoutPlugins(configured));
+  const diagnostics = mergeDiagnostics([...spec.diagnostics, ...reportable(found.findings, spec.program, spec.diagnostics).map(toDiagnostic)]);
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.length - errors;
   if (format === 'json') {
-    io.out(checkReportJson(spec.diagnostics, file, spec.lines) + '\n');
+    io.out(checkReportJson(diagnostics, file, spec.lines) + '\n');
     return errors > 0 ? 1 : 0;
   }
   const style = io.style ?? PLAIN;
-  for (const d of spec.diagnostics) {
+  for (const d of diagnostics) {
     const severity = d.severity === 'error' ? style.bad(d.severity) : style.warn(d.severity);
     io.out(`${severity}[${style.dim(d.code)}] : ${d.message}\n  ${style.dim('-->')} ${style.dim(location(d, file, spec.lines))}\n\n`);
   }

@@ -22,8 +22,13 @@ export const DEFAULT_DEPS: CliDeps = { loadWasm: lazyWasmLoader };
  * of `<dir>/hielements.toml` (read with the config loader; a bad file adds nothing).
  */
 export async function knownLibraries(dir: string): Promise<Set<string>> {
+  return new Set([...BUILTIN_LIBRARY_NAMES, ...(await configuredLibraries(dir))]);
+}
+
+/** Names of the libraries `<dir>/hielements.toml` configures (a bad file configures none). */
+export async function configuredLibraries(dir: string): Promise<string[]> {
   const config = await loadConfig(dir);
-  return new Set([...BUILTIN_LIBRARY_NAMES, ...config.libraries.map((l) => l.name)]);
+  return config.libraries.map((l) => l.name);
 }
 
 /**

@@ -5,6 +5,8 @@ import { FileIndex } from '../../workspace/fileIndex';
 import { checkReportJson, location } from '../diagnosticsOutput';
 import type { CliIO } from '../io';
 import { loadSpec } from '../readSpec';
+import { librariesOfRegistry } from '../../staticCheck/catalogues';
+import { staticCheck } from '../../staticCheck/checker';
 import { dryRunText } from './dryRun';
 import { knownLibraries, openPluginHost, type CliDeps } from './libraryHost';
 import { humanReport, jsonReport, verboseResult, verboseScope } from './runReport';
@@ -54,6 +56,9 @@ export async function runCommand(io: CliIO, options: RunOptions, deps: CliDeps =
   // plugin stderr and lifecycle notes (the reference lets plugins inherit stderr)
   const log = (message: string) => io.err(`${message}\n`);
   const { host, state } = await openPluginHost(io, workspaceDir, deps, log);
+  // what the static checker knows will fail becomes that check's ERROR; the others run
+  const libraries = librariesOfRegistry(state.registry, state.config.libraries.map((l) => l.name));
+  const knownFailures = staticCheck(spec.program, libraries, { patternChecks: options.patternChecks }).checkErrors;
   let result: EvalResult;
   try {
     result = await inDirectory(io.cwd, () =>
@@ -65,6 +70,7 @@ export async function runCommand(io: CliIO, options: RunOptions, deps: CliDeps =
         filter: options.filter,
         limit: options.limit,
         patternChecks: options.patternChecks,
+        knownFailures,
         onScope: verbose ? (e) => io.err(verboseScope(e)) : undefined,
         onResult: verbose ? (r) => io.err(verboseResult(r)) : undefined,
       }),
@@ -72,6 +78,6 @@ export async function runCommand(io: CliIO, options: RunOptions, deps: CliDeps =
   } finally {
     await host.dispose();
   }
-  io.out(format === 'json' ? jsonReport(result.results, result.summary) + '\n' : humanReport(file, result.results, result.summary, io.style));
+  io.out(format === 'json' ? jsonReport(result.results, result.summary, spec.lines) + '\n' : humanReport(file, result.results, result.summary, spec.lines, io.style));
   return result.summary.failed === 0 && result.summary.errors === 0 ? 0 : 1;
 }

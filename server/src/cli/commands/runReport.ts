@@ -1,35 +1,57 @@
+import { resultSpan } from '../../eval/resultSpan';
 import type { CheckResult, RunSummary } from '../../eval/types';
 import type { ScopeEvaluation } from '../../eval/types';
+import type { LineIndex } from '../../syntax/lineIndex';
+import type { Point } from '../../syntax/span';
 import { prettyJson } from '../prettyJson';
 import { PLAIN, type Style } from '../style';
 
-/** `run`'s human report (cli.md §3 step 6). */
-export function humanReport(file: string, results: readonly CheckResult[], summary: RunSummary, style: Style = PLAIN): string {
+/**
+ * `run`'s human report (cli.md §3 step 6), plus the place of every FAIL and ERROR as
+ * `file:line:col` on the line after its message (not in the reference).
+ */
+export function humanReport(file: string, results: readonly CheckResult[], summary: RunSummary, lines: LineIndex, style: Style = PLAIN): string {
   let out = `${style.note('Starting')} Running checks in \`${file}\`...\n\n`;
   for (const r of results) {
     const o = r.outcome;
     const word = o.status === 'pass' ? style.ok('PASS') : o.status === 'fail' ? style.bad('FAIL') : style.warn('ERROR');
     out += `  ${word} ${r.elementPath} :: ${r.text}\n`;
-    if (o.status !== 'pass') out += `        ${style.dim('-->')} ${o.message}\n`;
+    if (o.status !== 'pass') {
+      const at = lines.bytePosition(resultSpan(r).start);
+      out += `        ${style.dim('-->')} ${o.message}\n        ${style.dim(`at ${file}:${at.line}:${at.column}`)}\n`;
+    }
   }
   const skipped = summary.skipped > 0 ? `, ${summary.skipped} skipped` : '';
   out += `\nSummary: ${summary.total} total, ${summary.passed} passed, ${summary.failed} failed, ${summary.errors} errors${skipped}\n`;
   return out;
 }
 
-/** `run --format json`: keys in alphabetical order at every level; `skipped` not reported. */
-export function jsonReport(results: readonly CheckResult[], summary: RunSummary): string {
+/**
+ * `run --format json`: keys in alphabetical order at every level; `skipped` not reported. Each
+ * result also has the `span` it points at (as `check`'s diagnostics do; not in the reference).
+ */
+export function jsonReport(results: readonly CheckResult[], summary: RunSummary, lines: LineIndex): string {
   return prettyJson({
-    results: results.map((r) => ({
-      check: r.text,
-      element: r.elementPath,
-      message: r.outcome.status === 'pass' ? null : r.outcome.message,
-      status: r.outcome.status,
-    })),
+    results: results.map((r) => {
+      const span = resultSpan(r);
+      return {
+        check: r.text,
+        element: r.elementPath,
+        message: r.outcome.status === 'pass' ? null : r.outcome.message,
+        span: { end: position(lines, span.end), start: position(lines, span.start) },
+        status: r.outcome.status,
+      };
+    }),
     status: summary.failed === 0 && summary.errors === 0 ? 'ok' : 'error',
     summary: { errors: summary.errors, failed: summary.failed, passed: summary.passed, total: summary.total },
     version: '1.0',
   });
+}
+
+/** A position with its keys in alphabetical order, as the rest of the run report. */
+function position(lines: LineIndex, point: Point): { column: number; line: number; offset: number } {
+  const p = lines.bytePosition(point);
+  return { column: p.column, line: p.line, offset: p.offset };
 }
 
 /** `--verbose` lines for one scope. */

@@ -8,6 +8,7 @@ import {
   type LibraryDoc,
   type ParameterDoc,
 } from '../library';
+import type { LibraryCatalogue, FunctionSignature, ValueType } from '../catalogue';
 
 /**
  * One positional parameter: its documentation, how an argument is coerced
@@ -17,24 +18,27 @@ export interface Param<T> {
   readonly doc: ParameterDoc;
   readonly code: string;
   readonly message: string;
+  /** The value types `coerce` accepts (for the static checker). */
+  readonly accepts: ReadonlySet<ValueType>;
   coerce(value: Value): T | undefined;
 }
 
-function param<T>(paramType: string, coerce: (v: Value) => T | undefined) {
+function param<T>(paramType: string, accepts: ValueType[], coerce: (v: Value) => T | undefined) {
   return (name: string, description: string, code: string, message: string): Param<T> => ({
     doc: { name, param_type: paramType, description },
     code,
     message,
+    accepts: new Set(accepts),
     coerce,
   });
 }
 
 /** A `String` value only. */
-export const stringParam = param<string>('string', (v) => (v.type === 'string' ? v.value : undefined));
+export const stringParam = param<string>('string', ['string'], (v) => (v.type === 'string' ? v.value : undefined));
 /** A `Scope` value only. */
-export const scopeParam = param<ScopeValue>('Scope', (v) => (v.type === 'scope' ? v : undefined));
+export const scopeParam = param<ScopeValue>('Scope', ['scope'], (v) => (v.type === 'scope' ? v : undefined));
 /** An `Int`, or a `Float` truncated toward zero. */
-export const integerParam = param<number>('integer', (v) =>
+export const integerParam = param<number>('integer', ['int', 'float'], (v) =>
   v.type === 'int' ? v.value : v.type === 'float' && Number.isFinite(v.value) ? Math.trunc(v.value) : undefined,
 );
 
@@ -43,6 +47,8 @@ type ArgsOf<P extends readonly Param<unknown>[]> = { [K in keyof P]: P[K] extend
 /** A library function: its documentation and its implementation, side by side. */
 export interface BuiltinFunction<R> {
   readonly doc: FunctionDoc;
+  /** Parameters, arguments rules and return type, as the static checker reads them. */
+  readonly signature: FunctionSignature;
   invoke(args: Value[], ctx: CallContext): Promise<R>;
 }
 
@@ -67,8 +73,15 @@ export function defineFunction<P extends readonly Param<unknown>[], R>(spec: Fun
     return_type: spec.returns,
     example: spec.example,
   };
+  const signature: FunctionSignature = {
+    name: spec.name,
+    params: spec.params.map((p) => ({ name: p.doc.name, docType: p.doc.param_type, accepts: p.accepts, error: { code: p.code, message: p.message } })),
+    returns: spec.returns === 'Scope' ? 'scope' : undefined,
+    doc,
+  };
   return {
     doc,
+    signature,
     async invoke(args, ctx) {
       const coerced: unknown[] = [];
       spec.params.forEach((p, i) => {
@@ -98,11 +111,21 @@ export interface BuiltinLibrarySpec {
 
 export const BUILTIN_VERSION = '1.0.0';
 
+const catalogues = new WeakMap<Library, LibraryCatalogue>();
+
+/**
+ * The exact catalogue of a built-in library object (undefined for any other library, e.g. a
+ * plugin that replaced the built-in): what the static checker may treat as certain.
+ */
+export function builtinCatalogue(lib: Library): LibraryCatalogue | undefined {
+  return catalogues.get(lib);
+}
+
 /** A built-in library with separate selector and check tables (stdlib.md §1). */
 export function builtinLibrary(spec: BuiltinLibrarySpec): Library {
   const selectors = new Map(spec.selectors.map((f) => [f.doc.name, f]));
   const checks = new Map(spec.checks.map((f) => [f.doc.name, f]));
-  return {
+  const library: Library = {
     name: spec.name,
     kind: 'builtin',
     async call(fn, args, ctx) {
@@ -127,4 +150,14 @@ export function builtinLibrary(spec: BuiltinLibrarySpec): Library {
       };
     },
   };
+  const text = (e: LibraryError) => ({ code: e.code, message: e.message });
+  catalogues.set(library, {
+    name: spec.name,
+    exact: true,
+    selectors: new Map(spec.selectors.map((f) => [f.doc.name, f.signature])),
+    checks: new Map(spec.checks.map((f) => [f.doc.name, f.signature])),
+    unknownSelector: (fn) => text(spec.unknownSelector(fn)),
+    unknownCheck: (fn) => text(spec.unknownCheck(fn)),
+  });
+  return library;
 }

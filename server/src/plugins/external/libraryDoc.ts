@@ -15,17 +15,21 @@ function parameterDoc(j: JsonValue): ParameterDoc | undefined {
 
 function functionDoc(j: JsonValue): FunctionDoc | undefined {
   if (!isJsonObject(j) || typeof j.name !== 'string') return undefined;
-  const params = j.parameters === undefined || j.parameters === null ? [] : j.parameters;
+  const described = j.parameters !== undefined && j.parameters !== null;
+  const params = described ? j.parameters : [];
   if (!Array.isArray(params)) return undefined;
   const parameters = params.map(parameterDoc);
   if (parameters.some((p) => p === undefined)) return undefined;
-  return {
+  const doc: FunctionDoc = {
     name: j.name,
     description: text(j.description),
     parameters: parameters as ParameterDoc[],
     return_type: text(j.return_type),
     example: text(j.example),
   };
+  // without a parameter list the static checker must not count arguments
+  if (!described) doc.parametersKnown = false;
+  return doc;
 }
 
 function functionList(j: JsonValue | undefined, item: (j: JsonValue) => FunctionDoc | undefined): FunctionDoc[] | undefined {
@@ -45,7 +49,7 @@ export function docFromResult(j: JsonValue): LibraryDoc | undefined {
 }
 
 function nameOnly(j: JsonValue): FunctionDoc | undefined {
-  if (typeof j === 'string') return { name: j, description: '', parameters: [], return_type: '', example: '' };
+  if (typeof j === 'string') return { name: j, description: '', parameters: [], return_type: '', example: '', parametersKnown: false };
   return functionDoc(j);
 }
 

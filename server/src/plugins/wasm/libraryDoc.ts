@@ -17,13 +17,16 @@ function parameter(p: unknown): ParameterDoc | undefined {
 function functionDoc(f: unknown): FunctionDoc | undefined {
   if (!isObj(f) || typeof f.name !== 'string') return undefined;
   const params = Array.isArray(f.parameters) ? f.parameters.map(parameter) : [];
-  return {
+  const doc: FunctionDoc = {
     name: f.name,
     description: str(f.description),
     parameters: params.filter((p): p is ParameterDoc => p !== undefined),
     return_type: str(f.return_type),
     example: str(f.example),
   };
+  // without a (readable) parameter list the static checker must not count arguments
+  if (!Array.isArray(f.parameters) || params.some((p) => p === undefined)) doc.parametersKnown = false;
+  return doc;
 }
 
 export const emptyDoc = (name: string): LibraryDoc => ({ name, description: '', version: '', functions: [], checks: [] });
