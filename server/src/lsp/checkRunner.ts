@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { CheckResult, EvalResult, Evaluate, RunSummary, ScopeEvaluation } from '../eval/types';
 import { hasErrors } from '../model/analyze';
+import { staticResult } from './staticFindings';
 import type { CheckRecord, HieFile } from './workspaceState';
 
 /** An evaluation that was overtaken (newer edit, plugin reload): its result must not be published. */
@@ -29,8 +30,10 @@ export async function runChecks(evaluate: Evaluate, file: HieFile, signal: Abort
     // validation errors: nothing runs (like `hielements run`)
     return { revision, generation, results: [], scopes: [], summary: EMPTY_SUMMARY };
   }
+  // what the static checker knows will fail is recorded as such, not evaluated
+  const knownFailures = staticResult(file, { patternChecks }).checkErrors;
   const run = (onlyElement?: string): Promise<EvalResult> =>
-    evaluate(analysis.program, { workspace: project.root, index: project.evalIndex, registry, file: file.path, signal, onlyElement, patternChecks });
+    evaluate(analysis.program, { workspace: project.root, index: project.evalIndex, registry, file: file.path, signal, onlyElement, patternChecks, knownFailures });
 
   const previous = file.checks;
   const partial = onlyElements && previous && previous.revision === revision && previous.generation === generation;

@@ -4,6 +4,8 @@ import type { FunctionDoc, Library, LibraryDoc, LibraryRegistry } from '../libra
 const DOC_TIMEOUT_MS = 2000;
 
 const cache = new WeakMap<Library, Promise<LibraryDoc | undefined>>();
+const resolved = new WeakMap<Library, LibraryDoc>();
+const listeners = new Set<(lib: Library) => void>();
 
 /** A library's documentation, cached per library object; a plugin that fails or hangs has none. */
 export function libraryDoc(lib: Library): Promise<LibraryDoc | undefined> {
@@ -12,9 +14,22 @@ export function libraryDoc(lib: Library): Promise<LibraryDoc | undefined> {
     doc = withTimeout(lib.doc(), DOC_TIMEOUT_MS).catch(() => undefined);
     cache.set(lib, doc);
     // a failure is not remembered forever: the plugin may be fixed and restarted
-    void doc.then((d) => d ?? cache.delete(lib));
+    void doc.then((d) => {
+      if (!d) return cache.delete(lib);
+      resolved.set(lib, d);
+      for (const listener of listeners) listener(lib);
+    });
   }
   return doc;
+}
+
+/** The documentation of a library, if some feature already received it (never asks). */
+export const documentationSoFar = (lib: Library): LibraryDoc | undefined => resolved.get(lib);
+
+/** Called each time a library's documentation arrives. */
+export function onDocumentation(listener: (lib: Library) => void): { dispose(): void } {
+  listeners.add(listener);
+  return { dispose: () => listeners.delete(listener) };
 }
 
 export async function allDocs(registry: LibraryRegistry): Promise<{ lib: Library; doc: LibraryDoc | undefined }[]> {

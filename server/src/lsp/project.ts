@@ -3,7 +3,10 @@ import type { CapabilityFinding, LoadWasmLibrary } from '../plugins/types';
 import { createBuiltinLibraries } from '../libraries/builtin';
 import { LibraryRegistry, type Library } from '../libraries/library';
 import { FileIndex } from '../workspace/fileIndex';
+import { librariesOfRegistry } from '../staticCheck/catalogues';
+import { UNKNOWN_LIBRARIES, type StaticLibraries } from '../staticCheck/libraries';
 import { guardRegistry } from './guardedRegistry';
+import { documentationSoFar, libraryDoc } from './libraryDocs';
 import { YieldingIndex } from './yieldingIndex';
 import type { TimeSlicer } from './timeSlicer';
 
@@ -63,6 +66,23 @@ export class Project {
     return this.loaded;
   }
 
+  private catalogues: StaticLibraries = UNKNOWN_LIBRARIES;
+
+  /** What the static checker knows of this project's libraries (nothing before they are loaded). */
+  get staticLibraries(): StaticLibraries {
+    return this.catalogues;
+  }
+
+  /**
+   * Rebuilds the static checker's view from the loaded libraries and the documentation received
+   * so far. WASM plugins are asked for theirs when loaded (inside the sandbox); an external
+   * plugin only when a hover or completion needs it, since asking starts it.
+   */
+  refreshCatalogues(): void {
+    if (!this.loaded) return;
+    this.catalogues = librariesOfRegistry(this.loaded.registry, this.loaded.config.libraries.map((l) => l.name), documentationSoFar);
+  }
+
   /** Libraries known to this project: built-ins until the plugins are loaded. */
   get knownLibraries(): ReadonlySet<string> {
     return new Set(this.loaded ? this.loaded.registry.names() : ['files', 'python', 'rust']);
@@ -112,6 +132,8 @@ export class Project {
     this.guarded = undefined;
     this.denials.length = 0;
     this.generation++;
+    this.refreshCatalogues();
+    for (const lib of state.plugins) if (lib.kind === 'wasm') void libraryDoc(lib);
     return state;
   }
 

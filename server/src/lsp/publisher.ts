@@ -1,16 +1,22 @@
 import type { Connection, Diagnostic } from 'vscode-languageserver';
 import { validateConfigText } from '../plugins/config';
 import { checkDiagnostic, denialDiagnostic, findingDiagnostic, toLspDiagnostic } from './features/diagnostics';
+import type { StaticOptions } from '../staticCheck/checker';
 import type { Project } from './project';
+import { staticDiagnostics } from './staticFindings';
 import { pathToUri } from './uris';
 import type { HieFile, WorkspaceState } from './workspaceState';
 
-/** Diagnostics of a .hie file: syntax and validation now, plus check results of this very revision. */
-export function fileDiagnostics(file: HieFile): Diagnostic[] {
-  const out = file.doc.analysis.diagnostics.map(toLspDiagnostic);
+/**
+ * Diagnostics of a .hie file: syntax, validation and static findings now, plus check results of
+ * this very revision (except the failures the static checker predicted: they are already shown).
+ */
+export function fileDiagnostics(file: HieFile, options: StaticOptions = {}): Diagnostic[] {
+  const out = [...file.doc.analysis.diagnostics, ...staticDiagnostics(file, options)].map(toLspDiagnostic);
   const record = file.checks;
   if (!record || record.revision !== file.revision || record.generation !== file.project.generation) return out;
   for (const result of record.results) {
+    if (result.knownFailure) continue;
     const d = checkDiagnostic(result);
     if (d) out.push(d);
   }
@@ -27,10 +33,14 @@ export function fileDiagnostics(file: HieFile): Diagnostic[] {
 export class DiagnosticsPublisher {
   private readonly soon = new Set<string>();
 
-  constructor(private readonly connection: Connection, private readonly state: WorkspaceState) {}
+  constructor(
+    private readonly connection: Connection,
+    private readonly state: WorkspaceState,
+    private readonly staticOptions: () => StaticOptions = () => ({}),
+  ) {}
 
   publish(file: HieFile): void {
-    void this.connection.sendDiagnostics({ uri: file.uri, version: file.open ? (file.version ?? undefined) : undefined, diagnostics: fileDiagnostics(file) });
+    void this.connection.sendDiagnostics({ uri: file.uri, version: file.open ? (file.version ?? undefined) : undefined, diagnostics: fileDiagnostics(file, this.staticOptions()) });
   }
 
   publishSoon(file: HieFile): void {

@@ -22,7 +22,10 @@ import { completion } from './features/completion';
 import { definition, references } from './features/definition';
 import { type CapabilityData } from './features/diagnostics';
 import { hover } from './features/hover';
+import { staticFixActions } from './features/staticFixes';
 import { documentSymbols } from './features/symbols';
+import { onDocumentation } from './libraryDocs';
+import { shownFindings } from './staticFindings';
 import { rangesOverlap, toRange } from './positions';
 import type { Project } from './project';
 import { DiagnosticsPublisher } from './publisher';
@@ -83,12 +86,20 @@ export function startServer(connection: Connection): void {
       onDenied: (project, finding) => onDenied(project, finding),
     });
     state.folders = workspaceFolders(params);
-    publisher = new DiagnosticsPublisher(connection, state);
+    publisher = new DiagnosticsPublisher(connection, state, () => ({ patternChecks: settings.checks.patterns }));
     const lensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
     checks = new CheckService(connection, state, publisher, loadEvaluate(log), () => settings, log, () => {
       if (lensRefresh) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
     });
     registerDocumentSync(connection, state, publisher, checks, (file) => void reloadProject(ready().state.projectFor(file)));
+    // a plugin's documentation arrived: the static checker knows its functions now
+    onDocumentation((lib) => {
+      const { state, publisher } = ready();
+      for (const project of state.allProjects().filter((p) => p.state?.plugins.includes(lib))) {
+        project.refreshCatalogues();
+        for (const file of state.filesOf(project)) publisher.publish(file);
+      }
+    });
     markInitialized();
     return {
       capabilities: {
@@ -281,7 +292,9 @@ export function startServer(connection: Connection): void {
       return actions;
     }
     const hie = fileOf(textDocument.uri);
-    if (!hie?.checks || hie.checks.revision !== hie.revision) return [];
+    if (!hie) return [];
+    const fixes = staticFixActions(textDocument.uri, shownFindings(hie, { patternChecks: settings.checks.patterns }), range, context.diagnostics);
+    if (!hie.checks || hie.checks.revision !== hie.revision) return fixes;
     const project = hie.project;
     const configFile = project.host.configFile;
     const open = state.configs.get(configFile);
@@ -291,7 +304,7 @@ export function startServer(connection: Connection): void {
       const result = hie.checks!.results.find((r) => r.elementPath === f.origin!.elementPath && r.text === f.origin!.text);
       return result !== undefined && rangesOverlap(toRange(result.check.span), range);
     });
-    return capabilityActions(open?.uri ?? pathToUri(configFile), text, denied.map((finding) => ({ finding, diagnostic: context.diagnostics.find((d) => d.message === finding.message) })));
+    return [...fixes, ...capabilityActions(open?.uri ?? pathToUri(configFile), text, denied.map((finding) => ({ finding, diagnostic: context.diagnostics.find((d) => d.message === finding.message) })))];
   }));
 
   connection.onExecuteCommand(safely('executeCommand', null, async ({ command, arguments: args }) => {

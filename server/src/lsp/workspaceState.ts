@@ -6,6 +6,7 @@ import { AnalyzedDocument } from '../model/analyzedDocument';
 import type { HieParser } from '../syntax/hieParser';
 import type { TextChange } from '../syntax/document';
 import { Project, type ProjectOptions } from './project';
+import { DocumentStatics } from './staticFindings';
 import { pathToUri } from './uris';
 
 /** The last completed check run of one .hie file. */
@@ -31,6 +32,8 @@ export interface HieFile {
   /** Bumped on every content change: results for older revisions are never published. */
   revision: number;
   doc: AnalyzedDocument;
+  /** The static checker of this document (incremental across edits). */
+  statics: DocumentStatics;
   project: Project;
   checks?: CheckRecord;
 }
@@ -92,7 +95,7 @@ export class WorkspaceState {
     }
     const project = this.projectFor(file);
     const doc = new AnalyzedDocument(this.parser, text, { knownLibraries: project.knownLibraries });
-    const entry: HieFile = { key, uri, path: file, open, version, revision: 1, doc, project };
+    const entry: HieFile = { key, uri, path: file, open, version, revision: 1, doc, statics: new DocumentStatics(), project };
     this.files.set(key, entry);
     return entry;
   }

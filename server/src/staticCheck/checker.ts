@@ -46,7 +46,9 @@ export class StaticChecker {
     const patternMembers = patternMemberNames(program.patterns);
     const key = [libraries.version, options.patternChecks === true, [...aliases].join(','), [...imported].join(','), [...patternMembers].join(',')].join('|');
     if (key !== this.contextKey) {
-      this.states.clear();
+      // other libraries, imports or patterns: everything is computed again
+      this.states = new Map();
+      this.order = [];
       this.contextKey = key;
     }
     const context: Omit<ExpressionContext, 'names'> = { libraries, aliases, imported };
@@ -54,20 +56,15 @@ export class StaticChecker {
     const current = program.elements;
     const states = current.map((el) => this.states.get(el) ?? { facts: unitFacts(el, context) });
     const changed = changedNames(this.order, current, this.states, states);
-    const names = new ProgramNames(
-      states.map((s) => s.facts),
-      patternMembers,
-      options.patternChecks === true,
-    );
+    // the run's scope table, built only when some unit must be checked again
+    let names: ProgramNames | undefined;
+    const programNames = (): ProgramNames => (names ??= new ProgramNames(states.map((s) => s.facts), patternMembers, options.patternChecks === true));
 
     const findings: Finding[] = [];
     const checkErrors = new Map<CheckDecl, Finding>();
     states.forEach((state, unit) => {
-      const stale =
-        !state.checks ||
-        [...state.facts.reads].some((n) => changed.has(n)) ||
-        (state.checks.unresolved && changed.size > 0);
-      if (stale) state.checks = checkUnit(state.facts, unit, names, context);
+      const stale = !state.checks || (changed.size > 0 && (state.checks.unresolved || readsAny(state.facts.reads, changed)));
+      if (stale) state.checks = checkUnit(state.facts, unit, programNames(), context);
       findings.push(...state.facts.findings, ...state.checks!.findings);
       for (const [check, error] of state.checks!.errors) checkErrors.set(check, error);
     });
@@ -76,6 +73,11 @@ export class StaticChecker {
     this.order = [...current];
     return { findings, checkErrors };
   }
+}
+
+function readsAny(reads: ReadonlySet<string>, changed: ReadonlySet<string>): boolean {
+  for (const name of changed) if (reads.has(name)) return true;
+  return false;
 }
 
 /** The static findings of a program, computed from scratch (the CLI). */

@@ -178,30 +178,36 @@ export class StaticEvaluation {
       this.uncertain = true;
       return;
     }
-    const expected = `expected ${signatureText(library, signature)}`;
-    params.forEach((param, i) => {
+    // the expected signature, written only when something is wrong
+    let text: string | undefined;
+    const expected = (): string => (text ??= `expected ${signatureText(library, signature)}`);
+    let wrong = false;
+    for (let i = 0; i < params.length; i++) {
+      const param = params[i];
       const given = args[i];
       if (!given) {
-        if (catalogue.exact && param.error) this.fail({ ...param.error, help: expected, span: fn.span });
-        else this.warn({ code: STATIC_CODES.documentedParameters, message: `${library}.${fn.name} is missing its argument '${param.name}'`, help: expected, span: fn.span });
-        return;
+        if (catalogue.exact && param.error) this.fail({ ...param.error, help: expected(), span: fn.span });
+        else this.warn({ code: STATIC_CODES.documentedParameters, message: `${library}.${fn.name} is missing its argument '${param.name}'`, help: expected(), span: fn.span });
+        continue;
       }
-      if (!param.accepts) return;
+      if (!param.accepts) continue;
       if (given.type === 'any') {
         this.uncertain = true;
-        return;
+        continue;
       }
-      if (param.accepts.has(given.type)) return;
-      if (catalogue.exact && param.error) this.fail({ ...param.error, help: `${given.type === 'scope' ? 'a scope' : `a ${given.type}`} is given; ${expected}`, span: given.arg.span });
-      else this.warn({ code: STATIC_CODES.documentedParameters, message: `${library}.${fn.name} documents '${param.name}' as ${param.docType}`, help: expected, span: given.arg.span });
-    });
-    if (exprs.length > params.length) {
+      if (param.accepts.has(given.type)) continue;
+      wrong = true;
+      if (catalogue.exact && param.error) this.fail({ ...param.error, help: `${withArticle(given.type)} is given; ${expected()}`, span: given.arg.span });
+      else this.warn({ code: STATIC_CODES.documentedParameters, message: `${library}.${fn.name} documents '${param.name}' as ${param.docType}`, help: expected(), span: given.arg.span });
+    }
+    // extra arguments next to a wrong one are one mistake (a form the function does not have): the error says it
+    if (exprs.length > params.length && !wrong) {
       const extra = exprs.length - params.length;
       const takes = `${library}.${fn.name} takes ${params.length} argument${params.length === 1 ? '' : 's'}`;
       this.warn(
         catalogue.exact
-          ? { code: STATIC_CODES.extraArguments, message: `${takes}; the extra argument${extra === 1 ? ' is' : 's are'} ignored`, help: expected, span: exprs[params.length].span }
-          : { code: STATIC_CODES.documentedParameters, message: `${takes}, as documented`, help: expected, span: exprs[params.length].span },
+          ? { code: STATIC_CODES.extraArguments, message: `${takes}; the extra argument${extra === 1 ? ' is' : 's are'} ignored`, help: expected(), span: exprs[params.length].span }
+          : { code: STATIC_CODES.documentedParameters, message: `${takes}, as documented`, help: expected(), span: exprs[params.length].span },
       );
     }
   }
@@ -229,6 +235,8 @@ export class StaticEvaluation {
     this.findings.push({ severity: 'warning', ...f });
   }
 }
+
+const withArticle = (type: string): string => `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
 
 /** `lib.fn(p: T, …)` */
 export function signatureText(library: string, signature: FunctionSignature): string {

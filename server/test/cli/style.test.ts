@@ -25,7 +25,7 @@ describe('cli: terminal styling', () => {
       await main(['run', 't.hie'], io);
       assert.equal(
         out,
-        "\x1b[1;36mStarting\x1b[0m Running checks in `t.hie`...\n\n  \x1b[1;32mPASS\x1b[0m a :: files.exists(src, 't.hie')\n  \x1b[1;31mFAIL\x1b[0m a :: files.exists(src, 'nope')\n        \x1b[2m-->\x1b[0m File 'nope' does not exist in folder '.'\n\nSummary: 2 total, 1 passed, 1 failed, 0 errors\n",
+        "\x1b[1;36mStarting\x1b[0m Running checks in `t.hie`...\n\n  \x1b[1;32mPASS\x1b[0m a :: files.exists(src, 't.hie')\n  \x1b[1;31mFAIL\x1b[0m a :: files.exists(src, 'nope')\n        \x1b[2m-->\x1b[0m File 'nope' does not exist in folder '.'\n        \x1b[2mat t.hie:4:11\x1b[0m\n\nSummary: 2 total, 1 passed, 1 failed, 0 errors\n",
       );
       out = '';
       await main(['check', 'bad.hie'], io);

@@ -342,7 +342,10 @@ describe('conformance: parser, source-derived forms and errors (P-47..P-74)', ()
 
   it('P-67 argument lists vs list literals', async () => {
     assert.deepEqual(await errorsOf("element a:\n    check files.exists(x, 'y',)\n"), ['E003 2:31 Expected expression, found RParen']);
-    await valid("element a:\n    check files.exists([1, 2,], 'y')\n");
+    // the list parses; the static checker then says what the run would (a list is not a scope)
+    assert.deepEqual(await diagnosticsOf("element a:\n    check files.exists([1, 2,], 'y')\n"), [
+      'E110 2:24 exists requires a scope as first argument (a list is given; expected files.exists(scope: Scope, filename: string))',
+    ]);
   });
 
   it('P-68 expressions cannot span lines', async () => {

@@ -22,11 +22,12 @@ describe('conformance: run (R-01..R-31)', () => {
   });
 
   const R02 = R01 + "    check files.exists(src, 'missing.py')\n";
+  // deliberate: each FAIL/ERROR is located (`at file:line:col`, after its message) and each JSON result has its span
   it('R-02 failing check (human)', async () => {
     const r = await runIn(R02);
     assert.equal(
       r.stdout,
-      "Starting Running checks in `t.hie`...\n\n  PASS test :: files.exists(src, 'main.py')\n  FAIL test :: files.exists(src, 'missing.py')\n        --> File 'missing.py' does not exist in folder 'src'\n\nSummary: 2 total, 1 passed, 1 failed, 0 errors\n",
+      "Starting Running checks in `t.hie`...\n\n  PASS test :: files.exists(src, 'main.py')\n  FAIL test :: files.exists(src, 'missing.py')\n        --> File 'missing.py' does not exist in folder 'src'\n        at t.hie:6:11\n\nSummary: 2 total, 1 passed, 1 failed, 0 errors\n",
     );
     assert.equal(r.exit, 1);
   });
@@ -39,12 +40,36 @@ describe('conformance: run (R-01..R-31)', () => {
       "check": "files.exists(src, 'main.py')",
       "element": "test",
       "message": null,
+      "span": {
+        "end": {
+          "column": 39,
+          "line": 5,
+          "offset": 111
+        },
+        "start": {
+          "column": 11,
+          "line": 5,
+          "offset": 83
+        }
+      },
       "status": "pass"
     },
     {
       "check": "files.exists(src, 'missing.py')",
       "element": "test",
       "message": "File 'missing.py' does not exist in folder 'src'",
+      "span": {
+        "end": {
+          "column": 42,
+          "line": 6,
+          "offset": 153
+        },
+        "start": {
+          "column": 11,
+          "line": 6,
+          "offset": 122
+        }
+      },
       "status": "fail"
     }
   ],
@@ -131,11 +156,18 @@ describe('conformance: run (R-01..R-31)', () => {
     ]);
   });
 
-  it('R-11 non-call checks (valid for check, errors for run)', async () => {
+  it('R-11 non-call checks (errors for run; deliberate: check reports them too)', async () => {
     const text = one('src', 'true', 'a.b.c(src)');
     const ws = new TempWorkspace({ 't.hie': text, ...MAIN_PY });
     try {
-      assert.equal((await ws.cli('check', 't.hie')).exit, 0);
+      const check = await ws.cli('check', 't.hie');
+      assert.equal(check.exit, 1);
+      assert.equal(
+        check.stdout,
+        'error[E204] : Check must be a function call (a check calls a library function: `check library.function(arguments)`)\n  --> t.hie:4:11\n\n' +
+          'error[E204] : Check must be a function call (a check calls a library function: `check library.function(arguments)`)\n  --> t.hie:5:11\n\n' +
+          'error[E205] : Expected library.function (call a function of a library: `library.function(arguments)`)\n  --> t.hie:6:11\n\n',
+      );
       const r = await ws.cli('run', 't.hie');
       assert.deepEqual(resultLines(r.stdout), [
         'ERROR test :: src',
@@ -167,7 +199,7 @@ describe('conformance: run (R-01..R-31)', () => {
 
   it('R-14 failing scope selectors are silent', async () => {
     const r = await runIn(hie('element a:', "    scope d = docker.file_selector('Dockerfile')", "    check files.exists(d, 'x')"));
-    assert.equal(r.stdout, "Starting Running checks in `t.hie`...\n\n  ERROR a :: files.exists(d, 'x')\n        --> Undefined identifier: d\n\nSummary: 1 total, 0 passed, 0 failed, 1 errors\n");
+    assert.equal(r.stdout, "Starting Running checks in `t.hie`...\n\n  ERROR a :: files.exists(d, 'x')\n        --> Undefined identifier: d\n        at t.hie:3:24\n\nSummary: 1 total, 0 passed, 0 failed, 1 errors\n");
     assert.equal(r.stderr, '');
     assert.equal(r.exit, 1);
   });
@@ -195,12 +227,13 @@ describe('conformance: run (R-01..R-31)', () => {
     assert.deepEqual(resultLines(r.stdout), ["PASS b :: files.exists(src, 'main.py')"]);
   });
 
-  it('R-19 aliases are not created', async () => {
+  it('R-19 aliases are not created (deliberate: check says so, with the library the alias stands for)', async () => {
     const text = hie('import files as f', 'element a:', "    scope src = files.folder_selector('src')", "    check f.exists(src, 'main.py')");
     const ws = new TempWorkspace({ 't.hie': text, ...MAIN_PY });
     try {
       const check = await ws.cli('check', 't.hie');
-      assert.equal(check.stdout, 'Finished `t.hie` validated successfully\n');
+      assert.equal(check.stdout, "error[E203] : Unknown library: f (`import files as f` does not create an alias; did you mean 'files'?)\n  --> t.hie:4:11\n\n");
+      assert.equal(check.exit, 1);
       const r = await ws.cli('run', 't.hie');
       assert.deepEqual(resultLines(r.stdout), ["ERROR a :: f.exists(src, 'main.py')", '--> Unknown library: f']);
     } finally {

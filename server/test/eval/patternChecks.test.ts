@@ -31,6 +31,8 @@ describe('eval: pattern checks (--pattern-checks)', () => {
         "PASS good#documented.readme :: files.exists(file, 'README.md')",
         "FAIL bad#documented :: files.exists(docs, 'index.md')",
         "--> File 'index.md' does not exist in folder 'src'",
+        // a pattern check is located in the pattern
+        'at t.hie:7:11',
         "PASS bad#documented.readme :: files.exists(file, 'README.md')",
       ]);
       assert.equal(r.exit, 1);

@@ -24,7 +24,7 @@ describe('lsp: workspace changes and settings', function () {
     const before = await editor.waitForDiagnostics(hie, (d) => d.some((x) => x.code === 'E203'));
     assert.deepEqual(before.map(essentials), [
       { range: [0, 7, 0, 11], severity: 2, code: 'W001', message: "Unknown library 'tool' (will be resolved at runtime)" },
-      { range: [3, 10, 3, 14], severity: 1, code: 'E203', message: 'Unknown library: tool' },
+      { range: [3, 10, 3, 14], severity: 1, code: 'E203', message: "Unknown library: tool ('tool' is imported, but it is neither built in nor configured in hielements.toml)" },
     ]);
     const toml = path.join(root, 'hielements.toml');
     fs.writeFileSync(toml, `[libraries.tool]\nexecutable = ${JSON.stringify(process.execPath)}\nargs = ${JSON.stringify([REC_JS, path.join(root, 'log.txt')])}\n`);

@@ -53,7 +53,8 @@ describe('wasm core modules: loading, ABI and static findings', function () {
       description: 'hostile test plugin',
       version: '0.0.1',
       functions: [{ name: 'read', description: '', parameters: [{ name: 'path', param_type: 'string', description: '' }], return_type: '', example: '' }],
-      checks: [{ name: 'file', description: '', parameters: [], return_type: '', example: '' }],
+      // named without a parameter list: the static checker will not count its arguments
+      checks: [{ name: 'file', description: '', parameters: [], return_type: '', example: '', parametersKnown: false }],
     });
   });
 
