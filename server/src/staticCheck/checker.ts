@@ -1,4 +1,4 @@
-import type { CheckDecl, Element, Program } from '../model/types';
+import type { CheckDecl, Element, Pattern, Program } from '../model/types';
 import { StaticEvaluation, type ExpressionContext } from './expressions';
 import type { Finding } from './findings';
 import type { StaticLibraries } from './libraries';
@@ -34,6 +34,12 @@ export class StaticChecker {
   private states = new Map<Element, UnitState>();
   private order: Element[] = [];
   private contextKey = '';
+  /** The previous run's scope table, when it was built. */
+  private names: ProgramNames | undefined;
+  private patternMembers: ReadonlyMap<string, string> = new Map();
+  private patterns: readonly Pattern[] = [];
+  /** What the last run did: units whose facts were computed, units whose checks were checked, names that changed. */
+  lastRun = { newUnits: 0, checkedUnits: 0, changedNames: 0 };
 
   check(program: Program, libraries: StaticLibraries, options: StaticOptions = {}): StaticResult {
     const aliases = new Map<string, string>();
@@ -43,12 +49,17 @@ export class StaticChecker {
       imported.add(imp.path.parts[0].name);
       if (imp.alias) aliases.set(imp.alias.name, imp.path.parts.map((p) => p.name).join('.'));
     }
-    const patternMembers = patternMemberNames(program.patterns);
-    const key = [libraries.version, options.patternChecks === true, [...aliases].join(','), [...imported].join(','), [...patternMembers].join(',')].join('|');
+    // pattern objects are reused with their units: the same ones name the same members
+    const samePatterns = program.patterns.length === this.patterns.length && program.patterns.every((p, i) => p === this.patterns[i]);
+    const patternMembers = samePatterns ? this.patternMembers : patternMemberNames(program.patterns);
+    this.patterns = program.patterns;
+    const key = [libraries.version, options.patternChecks === true, [...aliases].join(','), [...imported].join(',')].join('|');
     if (key !== this.contextKey) {
       // other libraries, imports or patterns: everything is computed again
       this.states = new Map();
       this.order = [];
+      this.names = undefined;
+      this.patternMembers = new Map();
       this.contextKey = key;
     }
     const context: Omit<ExpressionContext, 'names'> = { libraries, aliases, imported };
@@ -56,28 +67,49 @@ export class StaticChecker {
     const current = program.elements;
     const states = current.map((el) => this.states.get(el) ?? { facts: unitFacts(el, context) });
     const changed = changedNames(this.order, current, this.states, states);
-    // the run's scope table, built only when some unit must be checked again
+    // pattern members: where a failing lookup says a name belongs, what pattern checks may store
+    const patternChanged = new Set<string>();
+    for (const [name, pattern] of patternMembers) if (this.patternMembers.get(name) !== pattern) patternChanged.add(name);
+    for (const name of this.patternMembers.keys()) if (!patternMembers.has(name)) patternChanged.add(name);
+    for (const name of patternChanged) changed.add(name);
+    // the run's scope table (now and before), built only when needed
+    const patternChecks = options.patternChecks === true;
     let names: ProgramNames | undefined;
-    const programNames = (): ProgramNames => (names ??= new ProgramNames(states.map((s) => s.facts), patternMembers, options.patternChecks === true));
+    const programNames = (): ProgramNames => (names ??= new ProgramNames(states.map((s) => s.facts), patternMembers, patternChecks));
+    const previous = this.order;
+    const previousNames = (): ProgramNames => (this.names ??= new ProgramNames(previous.map((el) => this.states.get(el)!.facts), patternMembers, patternChecks));
+    const previousIndex = new Map(previous.map((el, i) => [el, i]));
+    // a unit whose lookups may now find something else: a failing one (its messages look everywhere), one reading a
+    // changed name by key suffix, or one for which the units before it now hold something else under a changed name
+    const affected = (state: UnitState, unit: number, el: Element): boolean => {
+      if (state.checks!.unresolved) return true;
+      for (const name of changed) {
+        if (!state.facts.reads.has(name)) continue;
+        if (state.facts.chains.has(name) || (patternChecks && patternChanged.has(name))) return true;
+        if (previousNames().before(name, previousIndex.get(el)!) !== programNames().before(name, unit)) return true;
+      }
+      return false;
+    };
 
+    this.lastRun = { newUnits: states.filter((st) => !st.checks).length, checkedUnits: 0, changedNames: changed.size };
     const findings: Finding[] = [];
     const checkErrors = new Map<CheckDecl, Finding>();
     states.forEach((state, unit) => {
-      const stale = !state.checks || (changed.size > 0 && (state.checks.unresolved || readsAny(state.facts.reads, changed)));
-      if (stale) state.checks = checkUnit(state.facts, unit, programNames(), context);
+      const stale = !state.checks || (changed.size > 0 && affected(state, unit, current[unit]));
+      if (stale) {
+        state.checks = checkUnit(state.facts, unit, programNames(), context);
+        this.lastRun.checkedUnits++;
+      }
       findings.push(...state.facts.findings, ...state.checks!.findings);
       for (const [check, error] of state.checks!.errors) checkErrors.set(check, error);
     });
 
     this.states = new Map(current.map((el, i) => [el, states[i]]));
     this.order = [...current];
+    this.names = names;
+    this.patternMembers = patternMembers;
     return { findings, checkErrors };
   }
-}
-
-function readsAny(reads: ReadonlySet<string>, changed: ReadonlySet<string>): boolean {
-  for (const name of changed) if (reads.has(name)) return true;
-  return false;
 }
 
 /** The static findings of a program, computed from scratch (the CLI). */

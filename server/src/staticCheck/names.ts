@@ -6,6 +6,9 @@ import { suggestion } from './findings';
 import { closest } from './suggest';
 import { storedBefore, unify, type Place, type ScopeFact, type UnitFacts } from './unitFacts';
 
+/** Before anything of a unit is stored. */
+const START: Place = { element: -1, index: -1 };
+
 /**
  * The scopes of one name in the order the run stores them (unit, then pre-order, then scope
  * order), with running totals, so "what is stored under this name before that point" is a
@@ -51,26 +54,61 @@ class NameColumn {
  * none is — or every such scope fails to evaluate.
  */
 export class ProgramNames {
-  private readonly columns = new Map<string, NameColumn>();
-  private readonly refs = new Map<string, string>();
-  private readonly elements = new Set<string>();
+  /** Built on first use, name by name: a keystroke looks up a few names only. */
+  private readonly columns = new Map<string, NameColumn | undefined>();
+  private refs: Map<string, string> | undefined;
+  private elements: Set<string> | undefined;
 
   /**
    * `patternMembers`: scope and ref names of patterns → pattern name. With `patternChecks` the
    * run also stores pattern members (`<element>#<pattern path>.<name>`), which later lookups can
    * find: such names are then never reported.
    */
-  constructor(units: readonly UnitFacts[], private readonly patternMembers: ReadonlyMap<string, string>, private readonly patternChecks: boolean) {
-    for (let unit = 0; unit < units.length; unit++) {
-      const facts = units[unit];
-      for (const scope of facts.scopes) {
-        let column = this.columns.get(scope.name);
-        if (!column) this.columns.set(scope.name, (column = new NameColumn()));
-        column.add(scope, unit);
-      }
-      for (const ref of facts.refs) if (!this.refs.has(ref.name)) this.refs.set(ref.name, ref.elementPath);
-      for (const element of facts.elements) this.elements.add(element.name);
+  constructor(private readonly units: readonly UnitFacts[], private readonly patternMembers: ReadonlyMap<string, string>, private readonly patternChecks: boolean) {}
+
+  private column(name: string): NameColumn | undefined {
+    if (this.columns.has(name)) return this.columns.get(name);
+    let column: NameColumn | undefined;
+    for (let unit = 0; unit < this.units.length; unit++) {
+      const named = this.units[unit].byName.get(name);
+      if (!named) continue;
+      column ??= new NameColumn();
+      for (const fact of named) column.add(fact, unit);
     }
+    this.columns.set(name, column);
+    return column;
+  }
+
+  /** Every scope name of the program (for "did you mean"). */
+  private allNames(): Set<string> {
+    const out = new Set<string>();
+    for (const facts of this.units) for (const name of facts.byName.keys()) out.add(name);
+    return out;
+  }
+
+  private refOwner(name: string): string | undefined {
+    if (!this.refs) {
+      this.refs = new Map();
+      for (const facts of this.units) for (const ref of facts.refs) if (!this.refs.has(ref.name)) this.refs.set(ref.name, ref.elementPath);
+    }
+    return this.refs.get(name);
+  }
+
+  private isElement(name: string): boolean {
+    this.elements ??= new Set(this.units.flatMap((facts) => facts.elements.map((e) => e.name)));
+    return this.elements.has(name);
+  }
+
+  /**
+   * What a lookup of `name` finds in the units before `unit`: nothing, or whether something may
+   * be / certainly is stored and of which type. A unit's own lookups depend on nothing else of
+   * other units (later units are not visible), unless they fail (then the messages look further).
+   */
+  before(name: string, unit: number): string {
+    const column = this.column(name);
+    const n = column ? column.countBefore(unit, START) : 0;
+    if (!column || n === 0 || column.alive[n - 1] === 0) return n === 0 ? 'none' : 'failing';
+    return `${column.ok[n - 1] > 0 ? 'ok' : 'maybe'} ${column.types[n - 1]}`;
   }
 
   /** Lookups of a check that runs at `at` in unit `unit`. */
@@ -79,7 +117,7 @@ export class ProgramNames {
     return {
       identifier: (id) => {
         if (this.patternChecks && this.patternMembers.has(id.name)) return { found: 'unknown' };
-        const column = this.columns.get(id.name);
+        const column = this.column(id.name);
         const n = column ? column.countBefore(unit, at) : 0;
         if (column && n > 0 && column.alive[n - 1] > 0) return { found: true, type: column.types[n - 1], sure: column.ok[n - 1] > 0 };
         const visible = column ? column.facts.slice(0, n) : [];
@@ -88,7 +126,7 @@ export class ProgramNames {
       chain: (text) => {
         const last = text.slice(text.lastIndexOf('.') + 1);
         if (this.patternChecks && this.patternMembers.has(last)) return { found: 'unknown' };
-        const column = this.columns.get(last);
+        const column = this.column(last);
         const candidates = column ? column.facts.map((fact, i) => ({ fact, unit: column.units[i] })).filter((c) => c.fact.key.endsWith(text)) : [];
         const visible = candidates.filter(before).map((c) => c.fact);
         const alive = visible.filter((c) => c.outcome !== 'fail');
@@ -96,7 +134,7 @@ export class ProgramNames {
         return { found: false, help: this.hidden(last, visible, candidates.map((c) => c.fact)) };
       },
       memberHint: (e: Extract<Expression, { kind: 'member' }>) => {
-        const column = this.columns.get(e.member.name);
+        const column = this.column(e.member.name);
         const n = column ? column.countBefore(unit, at) : 0;
         if (!column || n === 0 || column.alive[n - 1] === 0) return undefined;
         const s = suggestion(e.span, memberChainText(e) ?? e.member.name, e.member.name);
@@ -105,20 +143,29 @@ export class ProgramNames {
     };
   }
 
+  /**
+   * Why a name is not found, most useful first: the scope exists but always fails; a visible
+   * scope with a close name (the fix); the scope exists but comes later; it is a ref, an element,
+   * a pattern member.
+   */
   private whyNot(id: Identifier, visible: ScopeFact[], candidates: ScopeFact[], unit: number, at: Place): { help?: string; fix?: { title: string; span: Span; newText: string } } {
-    const hidden = this.hidden(id.name, visible, candidates);
-    if (hidden) return { help: hidden };
-    const ref = this.refs.get(id.name);
-    if (ref !== undefined) return { help: `'${id.name}' is a ref of '${ref}'; refs are not evaluated` };
-    if (this.elements.has(id.name)) return { help: `'${id.name}' is an element, not a scope` };
-    const pattern = this.patternMembers.get(id.name);
-    if (pattern !== undefined) return { help: `'${id.name}' belongs to pattern '${pattern}', whose members are not evaluated for element checks` };
-    const names = [...this.columns].filter(([, column]) => {
+    const failing = visible[0];
+    if (failing?.failure) return { help: `scope '${id.name}' of '${failing.elementPath}' is never defined: ${failing.failure.message}` };
+    const names = [...this.allNames()].filter((name) => {
+      const column = this.column(name)!;
       const n = column.countBefore(unit, at);
       return n > 0 && column.alive[n - 1] > 0;
     });
-    const near = closest(id.name, names.map(([name]) => name));
-    return near ? suggestion(id.span, id.name, near) : {};
+    const near = closest(id.name, names);
+    if (near) return suggestion(id.span, id.name, near);
+    const hidden = this.hidden(id.name, visible, candidates);
+    if (hidden) return { help: hidden };
+    const ref = this.refOwner(id.name);
+    if (ref !== undefined) return { help: `'${id.name}' is a ref of '${ref}'; refs are not evaluated` };
+    if (this.isElement(id.name)) return { help: `'${id.name}' is an element, not a scope` };
+    const pattern = this.patternMembers.get(id.name);
+    if (pattern !== undefined) return { help: `'${id.name}' belongs to pattern '${pattern}', whose members are not evaluated for element checks` };
+    return {};
   }
 
   /** Why scopes of that name exist but cannot be read here. */

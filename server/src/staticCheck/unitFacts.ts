@@ -38,17 +38,21 @@ export interface CheckSite extends Place {
 
 export interface UnitFacts {
   scopes: ScopeFact[];
+  /** The same scopes by name. */
+  byName: Map<string, ScopeFact[]>;
   refs: { name: string; elementPath: string }[];
   elements: { name: string; path: string }[];
   checks: CheckSite[];
   /** Names the unit's checks look up: identifiers, last segments of member chains. */
   reads: Set<string>;
+  /** Last segments of the unit's member chains of three or more parts (looked up by key suffix). */
+  chains: Set<string>;
   /** Warnings about the unit's scopes (never defined, extra arguments, …). */
   findings: Finding[];
 }
 
 export function unitFacts(root: Element, ctx: Omit<ExpressionContext, 'names'>): UnitFacts {
-  const facts: UnitFacts = { scopes: [], refs: [], elements: [], checks: [], reads: new Set(), findings: [] };
+  const facts: UnitFacts = { scopes: [], byName: new Map(), refs: [], elements: [], checks: [], reads: new Set(), chains: new Set(), findings: [] };
   let preorder = -1;
   const visit = (el: Element, parent: string): void => {
     const element = ++preorder;
@@ -61,12 +65,16 @@ export function unitFacts(root: Element, ctx: Omit<ExpressionContext, 'names'>):
       const failure = evaluation.first ?? evaluation.findings.find((f) => f.severity === 'error');
       for (const f of evaluation.findings) facts.findings.push(f.severity === 'error' ? neverDefined(decl.name.name, f) : f);
       const outcome: Outcome = evaluation.failed ? 'fail' : evaluation.sure ? 'ok' : 'maybe';
-      facts.scopes.push({ name: decl.name.name, key: `${path}.${decl.name.name}`, elementPath: path, element, index, outcome, type, failure });
+      const fact: ScopeFact = { name: decl.name.name, key: `${path}.${decl.name.name}`, elementPath: path, element, index, outcome, type, failure };
+      facts.scopes.push(fact);
+      const named = facts.byName.get(fact.name);
+      if (named) named.push(fact);
+      else facts.byName.set(fact.name, [fact]);
     });
     for (const ref of el.refs) facts.refs.push({ name: ref.name.name, elementPath: path });
     for (const check of el.checks) {
       facts.checks.push({ check, elementPath: path, element, index: Infinity });
-      readsOf(check.expression, facts.reads);
+      readsOf(check.expression, facts);
     }
     for (const child of el.children) visit(child, path);
   };
@@ -105,22 +113,23 @@ export function unify(types: readonly StaticType[]): StaticType {
 }
 
 /** Names an expression looks up (identifiers; the last segment of member chains, the scope name a chain ends with). */
-function readsOf(e: Expression, out: Set<string>): void {
+function readsOf(e: Expression, facts: Pick<UnitFacts, 'reads' | 'chains'>): void {
   switch (e.kind) {
     case 'identifier':
-      out.add(e.name);
+      facts.reads.add(e.name);
       return;
     case 'member':
-      out.add(e.member.name);
-      readsOf(e.object, out);
+      facts.reads.add(e.member.name);
+      if (e.object.kind === 'member') facts.chains.add(e.member.name);
+      readsOf(e.object, facts);
       return;
     case 'call':
       // `lib.fn` names a library function, not a scope
-      if (e.callee.kind !== 'member' || e.callee.object.kind !== 'identifier') readsOf(e.callee, out);
-      for (const a of e.args) readsOf(a, out);
+      if (e.callee.kind !== 'member' || e.callee.object.kind !== 'identifier') readsOf(e.callee, facts);
+      for (const a of e.args) readsOf(a, facts);
       return;
     case 'list':
-      for (const a of e.elements) readsOf(a, out);
+      for (const a of e.elements) readsOf(a, facts);
       return;
     default:
       return;

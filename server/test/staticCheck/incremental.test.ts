@@ -60,6 +60,39 @@ describe('static checker: incremental results equal a fresh check (property)', f
     insert: fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 3 })),
   });
 
+  it('a keystroke in a check, or in a scope whose name is declared elsewhere too, checks again only the units the analysis replaced', async () => {
+    const text = Array.from({ length: 40 }, (_, i) => `element e${i}:\n    scope src = files.folder_selector('s${i}')\n    check files.exists(src, 'x')\n`).join('');
+    const doc = new AnalyzedDocument(parser, text, known);
+    const checker = new StaticChecker();
+    // the analysis replaces the unit of the edit (sometimes its neighbour too); nothing else is checked again
+    const onlyReplaced = (changedNames: number, others = 0): void => {
+      const { newUnits } = checker.lastRun;
+      assert.ok(newUnits >= 1 && newUnits <= 2, `${newUnits} units replaced`);
+      assert.deepEqual(checker.lastRun, { newUnits, checkedUnits: newUnits + others, changedNames });
+    };
+    try {
+      checker.check(doc.analysis.program, libraries);
+      assert.equal(checker.lastRun.checkedUnits, 40);
+      // `'x'` → `'xy'` in the check of e20
+      doc.applyChanges([{ range: { start: { line: 62, character: 30 }, end: { line: 62, character: 30 } }, text: 'y' }]);
+      checker.check(doc.analysis.program, libraries);
+      onlyReplaced(0);
+      // e20's `src` → `srcx`: the name changed, but every later check still finds a `src` before it
+      doc.applyChanges([{ range: { start: { line: 61, character: 13 }, end: { line: 61, character: 13 } }, text: 'x' }]);
+      const result = checker.check(doc.analysis.program, libraries);
+      onlyReplaced(2);
+      assert.deepEqual(result.findings.map(render), []);
+      // e0's `src` → `srcx`: its own check no longer finds one; the later units still do
+      doc.applyChanges([{ range: { start: { line: 1, character: 13 }, end: { line: 1, character: 13 } }, text: 'x' }]);
+      const first = checker.check(doc.analysis.program, libraries);
+      assert.deepEqual(first.findings.map(render), ["error E200 3:24-3:27 Undefined identifier: src (did you mean 'srcx'?) [fix 3:24-3:27 → 'srcx': Change 'src' to 'srcx']"]);
+      // and e1, the one unit before which a `src` is no longer stored
+      onlyReplaced(2, 1);
+    } finally {
+      doc.dispose();
+    }
+  });
+
   it('1,500 random edits', () => {
     let edits = 0;
     fc.assert(
