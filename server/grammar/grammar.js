@@ -228,10 +228,11 @@ module.exports = grammar({
       field('path', $.connection_pattern),
     ),
 
+    // `a.` is `a` (the reference consumes a dot that nothing follows): conformance issue 13
     connection_pattern: ($) => seq(
       $._name,
       repeat(seq('.', $.identifier)),
-      optional(seq('.', field('wildcard', $.wildcard))),
+      optional(seq('.', optional(field('wildcard', $.wildcard)))),
     ),
 
     wildcard: ($) => '*',

@@ -392,8 +392,9 @@ class Recogniser {
     while (this.at('Dot')) {
       this.advance();
       if (this.at('Star')) return this.advance();
-      // tree-sitter reads a keyword that cannot start anything here as a plain identifier
-      if (!this.isName(this.peek())) this.fail('E008', `Expected newline, found ${this.found()}`);
+      // anything else ends the pattern with the dot consumed (`a.` is `a`); the line must end there
+      // (tree-sitter reads a keyword that cannot start anything here as a plain identifier)
+      if (!this.isName(this.peek())) return;
       this.advance();
     }
   }

@@ -19,12 +19,16 @@ function isEscapedAt(text: string, index: number): boolean {
   return count % 2 === 1;
 }
 
-/** Canonical number text as the reference prints it (Rust f64 Display: no exponent). */
+/**
+ * Canonical number text as the reference prints it, Rust's f64 `Display`: the shortest digits
+ * that read back as the same number, never an exponent (`123456789012345690000000`, not the
+ * exact binary value `123456789012345685803008`). JavaScript gives the same digits, with an
+ * exponent from 1e21 and below 1e-6.
+ */
 export function formatNumber(value: number): string {
-  if (Number.isInteger(value)) return BigInt(value).toString();
   const text = String(value);
   if (!/e/i.test(text)) return text;
-  // expand exponent notation (|x| < 1e-6): shortest round-trip digits, positioned by hand
+  // expand exponent notation: shortest round-trip digits, positioned by hand
   const [mantissa, exp] = text.split(/e/i);
   const negative = mantissa.startsWith('-');
   const digits = mantissa.replace(/^-/, '').replace('.', '');

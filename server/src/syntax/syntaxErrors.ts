@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { HieDiagnostic } from '../diagnostics/diagnostic';
 import { lineBreakWidth, spanAt, type Span } from './span';
-import { firstSyntaxError } from './firstError';
+import { firstSyntaxError, UNTERMINATED_STRING } from './firstError';
 import { firstTokenOf, leafTokens, tokenKind, type Token } from './tokens';
 
 /** At most this many syntax diagnostics per document (a binary file would produce thousands). */
@@ -29,13 +29,35 @@ export function regionSyntaxDiagnostics(nodes: readonly Node[], next: Node | nul
   while (start < regionEnd && out.length < MAX_SYNTAX_DIAGNOSTICS) {
     const failure = firstSyntaxError(tokens, start);
     if (!failure) break;
-    out.push({ severity: 'error', code: failure.code, message: failure.message, span: tokenSpan(tokens[failure.at]), source: 'syntax' });
+    const runaway = runawayString(tokens, start, failure.at);
+    if (runaway) out.push({ severity: 'error', code: 'E018', message: UNTERMINATED_STRING, span: runaway, source: 'syntax' });
+    else out.push({ severity: 'error', code: failure.code, message: failure.message, span: tokenSpan(tokens[failure.at]), source: 'syntax' });
     let resume = failure.at + 1;
     while (resume < tokens.length - 1 && !(RESYNC_KINDS.has(tokens[resume].kind) && tokens[resume].start.column === 0)) resume++;
     start = resume;
   }
   if (out.length === 0) out.push(fallback(nodes.find((n) => n.hasError || n.isError) ?? nodes[0]));
   return out;
+}
+
+/**
+ * A string may hold line breaks (language.md §2.5), so a missing closing quote makes the string
+ * run to the next quote of the file, and the error shows up after it, on a later line. When the
+ * first error is on the line where a multi-line string of the statement ends, that string is
+ * what is wrong: its opening quote, to the end of its line.
+ */
+function runawayString(tokens: readonly Token[], from: number, at: number): Span | undefined {
+  const row = tokens[at].start.row;
+  for (let i = at - 1; i >= from; i--) {
+    const t = tokens[i];
+    if (t.kind === 'Newline') return undefined;
+    if ((t.kind === 'StringSingle' || t.kind === 'StringDouble') && t.text.includes('\n')) {
+      if (t.end.row !== row) return undefined;
+      const firstLine = t.text.indexOf('\n');
+      return spanAt(t.start, t.startIndex, t.text[firstLine - 1] === '\r' ? firstLine - 1 : firstLine);
+    }
+  }
+  return undefined;
 }
 
 function tokenSpan(token: Token): Span {

@@ -367,6 +367,11 @@ describe('conformance: parser, source-derived forms and errors (P-47..P-74)', ()
 
   it('P-71 connection pattern segments: a keyword after a dot is a segment name (deliberate)', async () => {
     await valid('pattern p:\n    forbids connection to a.scope\n');
+    // a trailing dot is consumed (the reference accepts `a.` as `a`; issue 13)
+    await valid('pattern p:\n    requires connection to infra.\n');
+    const ast = await parseText('pattern p:\n    requires connection to infra.\n');
+    assert.deepEqual(withoutSpans(ast.templates[0].component_requirements[0].component), { Connection: { path: [{ name: 'infra' }], wildcard: false } });
+    assert.deepEqual(await errorsOf('pattern p:\n    requires connection to infra.)\n'), ['E008 2:34 Expected newline, found RParen']);
     assert.deepEqual(await errorsOf('pattern p:\n    forbids connection to *\n'), ['E004 2:27 Expected identifier, found Star']);
   });
 

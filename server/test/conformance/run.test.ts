@@ -300,6 +300,11 @@ describe('conformance: run (R-01..R-31)', () => {
     );
   });
 
+  it('a number beyond 2^53 in a check is printed as Rust prints an f64 (issue 13)', async () => {
+    const r = await runIn(one('files.max_size(src, 123456789012345690000000)'));
+    assert.deepEqual(resultLines(r.stdout), ['PASS test :: files.max_size(src, 123456789012345690000000)']);
+  });
+
   it("R-25 the default workspace is the spec's directory", async () => {
     const ws = new TempWorkspace({ 'ws/t.hie': R01, 'ws/src/main.py': "print('hello')" });
     try {

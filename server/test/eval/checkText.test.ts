@@ -13,4 +13,11 @@ describe('canonical check text (language.md §7.4)', () => {
     assert.equal(await textOf('src'), 'src');
     assert.equal(await textOf('f.g(0.000001, 100000000000000000000)'), 'f.g(0.000001, 100000000000000000000)');
   });
+
+  it("large and tiny numbers: Rust's f64 Display, the shortest digits that read back, never an exponent", async () => {
+    // the f64 nearest to 123456789012345690000000 is exactly 123456789012345685803008: Rust prints the short form
+    assert.equal(await textOf('f.g(123456789012345690000000)'), 'f.g(123456789012345690000000)');
+    assert.equal(await textOf('f.g(123456789012345678)'), 'f.g(123456789012345680)');
+    assert.equal(await textOf('f.g(1000000000000000000000000000000, 0.0000001234)'), 'f.g(1000000000000000000000000000000, 0.0000001234)');
+  });
 });

@@ -84,6 +84,19 @@ describe('bad input', function () {
     ]);
   });
 
+  it('an unterminated string is reported on its own line even when a later line holds a quote (issue 13)', () => {
+    // the string runs to the next quote, two lines down; the error it causes is there
+    assert.deepEqual(briefs(check("element a:\n    check files.exists(x, 'abc)\n    scope y = files.folder_selector('b')\n    check files.exists(y, 'c')\n").diagnostics), [
+      'E018 2:27 Unterminated string literal: add the closing quote on the same line',
+    ]);
+    assert.deepEqual(briefs(check("element a:\n    scope y = files.folder_selector('b)\nelement b:\n    scope z = files.folder_selector(\"c\")\n    check files.exists(z, 'd')\n").diagnostics), [
+      'E018 2:37 Unterminated string literal: add the closing quote on the same line',
+    ]);
+    // with CRLF line ends the span stops before the \r
+    const crlf = check("element a:\r\n    check files.exists(x, 'abc)\r\n    check files.exists(y, 'c')\r\n").diagnostics;
+    assert.deepEqual(briefs(crlf), ['E018 2:27 Unterminated string literal: add the closing quote on the same line']);
+  });
+
   it('a multi-line string is one token', () => {
     assert.deepEqual(check("element a:\n    check files.exists(x, 'line one\nline two')\n").diagnostics, []);
   });
