@@ -6,8 +6,8 @@ import { AnalyzedDocument } from '../../src/model/analyzedDocument';
 import { librariesWithoutPlugins } from '../../src/staticCheck/catalogues';
 import { StaticChecker, staticCheck, type StaticResult } from '../../src/staticCheck/checker';
 import { HieParser } from '../../src/syntax/hieParser';
-import { LineIndex } from '../../src/syntax/lineIndex';
 import { REFERENCE } from '../helpers/paths';
+import { applyRandomEdit } from '../helpers/randomEdit';
 import { render } from './support';
 
 /**
@@ -102,13 +102,7 @@ describe('static checker: incremental results equal a fresh check (property)', f
         checker.check(doc.analysis.program, libraries);
         try {
           for (const e of script) {
-            const text = doc.text;
-            const from = Math.floor(e.start * text.length);
-            const to = Math.min(text.length, from + e.length);
-            const lines = new LineIndex(text);
-            const a = lines.pointAt(from);
-            const b = lines.pointAt(to);
-            doc.applyChanges([{ range: { start: { line: a.row, character: a.column }, end: { line: b.row, character: b.column } }, text: e.insert }]);
+            applyRandomEdit(doc, e);
             edits++;
             const incremental = shown(checker.check(doc.analysis.program, libraries));
             const fresh = new AnalyzedDocument(parser, doc.text, known);

@@ -5,9 +5,9 @@ import * as fc from 'fast-check';
 import type { Node } from 'web-tree-sitter';
 import { HieParser } from '../../src/syntax/hieParser';
 import { AnalyzedDocument } from '../../src/model/analyzedDocument';
-import { LineIndex } from '../../src/syntax/lineIndex';
 import { analyze } from '../../src/model/analyze';
 import { REFERENCE } from '../helpers/paths';
+import { applyRandomEdit } from '../helpers/randomEdit';
 
 /**
  * Incremental parsing is only an optimisation: after every random LSP-style edit, the
@@ -53,15 +53,8 @@ describe('incremental parsing (property)', function () {
         void doc.analysis;
         try {
           for (const e of script) {
-            const text = doc.text;
-            const from = Math.floor(e.start * text.length);
-            const to = Math.min(text.length, from + e.length);
-            const lines = new LineIndex(text);
-            const a = lines.pointAt(from);
-            const b = lines.pointAt(to);
-            doc.applyChanges([{ range: { start: { line: a.row, character: a.column }, end: { line: b.row, character: b.column } }, text: e.insert }]);
+            const expectedText = applyRandomEdit(doc, e);
             edits++;
-            const expectedText = text.slice(0, from) + e.insert + text.slice(to);
             assert.equal(doc.text, expectedText);
             const fresh = parser.parse(expectedText);
             try {
