@@ -4,58 +4,39 @@ import { memberChainText } from '../model/expressionText';
 import type { NameResolver, StaticType } from './expressions';
 import { suggestion } from './findings';
 import { closest } from './suggest';
-import { storedBefore, unify, type Place, type ScopeFact, type UnitFacts } from './unitFacts';
+import { storedBefore, type Place, type ScopeFact, type UnitFacts } from './unitFacts';
 
-/** Before anything of a unit is stored. */
-const START: Place = { element: -1, index: -1 };
+/** What some scopes of one name amount to for a lookup: how many may be stored, how many certainly are, their type. */
+interface Aggregate {
+  alive: number;
+  ok: number;
+  /** Unified over the scopes that may be stored; undefined when there is none. */
+  type: StaticType | undefined;
+}
 
-/**
- * The scopes of one name in the order the run stores them (unit, then pre-order, then scope
- * order), with running totals, so "what is stored under this name before that point" is a
- * binary search instead of a scan.
- */
-class NameColumn {
-  readonly facts: ScopeFact[] = [];
-  readonly units: number[] = [];
-  /** Candidates up to and including i that can be stored / certainly are; their types unified. */
-  readonly alive: number[] = [];
-  readonly ok: number[] = [];
-  readonly types: StaticType[] = [];
+const NOTHING: Aggregate = { alive: 0, ok: 0, type: undefined };
 
-  add(fact: ScopeFact, unit: number): void {
-    const i = this.facts.length;
-    this.facts.push(fact);
-    this.units.push(unit);
-    const alive = fact.outcome !== 'fail';
-    this.alive.push((i > 0 ? this.alive[i - 1] : 0) + (alive ? 1 : 0));
-    this.ok.push((i > 0 ? this.ok[i - 1] : 0) + (fact.outcome === 'ok' ? 1 : 0));
-    const before = i > 0 && this.alive[i - 1] > 0 ? this.types[i - 1] : undefined;
-    this.types.push(!alive ? (before ?? 'any') : before === undefined || before === fact.type ? fact.type : 'any');
-  }
+function add(a: Aggregate, fact: ScopeFact): Aggregate {
+  if (fact.outcome === 'fail') return a;
+  return { alive: a.alive + 1, ok: a.ok + (fact.outcome === 'ok' ? 1 : 0), type: a.type === undefined || a.type === fact.type ? fact.type : 'any' };
+}
 
-  /** How many candidates are stored before `at` in unit `unit`. */
-  countBefore(unit: number, at: Place): number {
-    let lo = 0;
-    let hi = this.facts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      const u = this.units[mid];
-      if (u < unit || (u === unit && storedBefore(this.facts[mid], at))) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
+function merge(a: Aggregate, b: Aggregate): Aggregate {
+  if (b.alive === 0) return a;
+  if (a.alive === 0) return b;
+  return { alive: a.alive + b.alive, ok: a.ok + b.ok, type: a.type === b.type ? a.type : 'any' };
 }
 
 /**
  * The run's scope table, statically: every scope of the element tree with where it is stored,
  * so that a check's lookups can be answered as the run would (language.md §7.3): a name is
- * found when some scope of that name is stored before the check, and certainly not found when
- * none is — or every such scope fails to evaluate.
+ * found when some scope of that name may be stored before the check, and certainly not found
+ * when none is — or every such scope fails to evaluate. Lookups fold per-unit summaries, built
+ * name by name on first use: a keystroke looks up a few names only.
  */
 export class ProgramNames {
-  /** Built on first use, name by name: a keystroke looks up a few names only. */
-  private readonly columns = new Map<string, NameColumn | undefined>();
+  /** Per name: what the units before unit u hold (index u), for u = 0 … units. */
+  private readonly prefixes = new Map<string, Aggregate[]>();
   private refs: Map<string, string> | undefined;
   private elements: Set<string> | undefined;
 
@@ -66,37 +47,38 @@ export class ProgramNames {
    */
   constructor(private readonly units: readonly UnitFacts[], private readonly patternMembers: ReadonlyMap<string, string>, private readonly patternChecks: boolean) {}
 
-  private column(name: string): NameColumn | undefined {
-    if (this.columns.has(name)) return this.columns.get(name);
-    let column: NameColumn | undefined;
-    for (let unit = 0; unit < this.units.length; unit++) {
-      const named = this.units[unit].byName.get(name);
-      if (!named) continue;
-      column ??= new NameColumn();
-      for (const fact of named) column.add(fact, unit);
+  private prefix(name: string): Aggregate[] {
+    let prefix = this.prefixes.get(name);
+    if (!prefix) {
+      prefix = [NOTHING];
+      let sum = NOTHING;
+      for (const facts of this.units) {
+        for (const fact of facts.byName.get(name) ?? []) sum = add(sum, fact);
+        prefix.push(sum);
+      }
+      this.prefixes.set(name, prefix);
     }
-    this.columns.set(name, column);
-    return column;
+    return prefix;
   }
 
-  /** Every scope name of the program (for "did you mean"). */
-  private allNames(): Set<string> {
-    const out = new Set<string>();
-    for (const facts of this.units) for (const name of facts.byName.keys()) out.add(name);
-    return out;
+  /** What a lookup of `name` from `at` in unit `unit` can find. */
+  private lookup(name: string, unit: number, at: Place): Aggregate {
+    let own = NOTHING;
+    for (const fact of this.units[unit]?.byName.get(name) ?? []) if (storedBefore(fact, at)) own = add(own, fact);
+    return merge(this.prefix(name)[unit], own);
   }
 
-  private refOwner(name: string): string | undefined {
-    if (!this.refs) {
-      this.refs = new Map();
-      for (const facts of this.units) for (const ref of facts.refs) if (!this.refs.has(ref.name)) this.refs.set(ref.name, ref.elementPath);
-    }
-    return this.refs.get(name);
-  }
-
-  private isElement(name: string): boolean {
-    this.elements ??= new Set(this.units.flatMap((facts) => facts.elements.map((e) => e.name)));
-    return this.elements.has(name);
+  /** The scopes of `name` (all of them, and those stored before `at`), in run order, for messages. */
+  private candidates(name: string, unit: number, at: Place): { all: ScopeFact[]; visible: ScopeFact[] } {
+    const all: ScopeFact[] = [];
+    const visible: ScopeFact[] = [];
+    this.units.forEach((facts, u) => {
+      for (const fact of facts.byName.get(name) ?? []) {
+        all.push(fact);
+        if (u < unit || (u === unit && storedBefore(fact, at))) visible.push(fact);
+      }
+    });
+    return { all, visible };
   }
 
   /**
@@ -105,38 +87,30 @@ export class ProgramNames {
    * other units (later units are not visible), unless they fail (then the messages look further).
    */
   before(name: string, unit: number): string {
-    const column = this.column(name);
-    const n = column ? column.countBefore(unit, START) : 0;
-    if (!column || n === 0 || column.alive[n - 1] === 0) return n === 0 ? 'none' : 'failing';
-    return `${column.ok[n - 1] > 0 ? 'ok' : 'maybe'} ${column.types[n - 1]}`;
+    const a = this.prefix(name)[unit];
+    return a.alive === 0 ? 'none' : `${a.ok > 0 ? 'ok' : 'maybe'} ${a.type}`;
   }
 
   /** Lookups of a check that runs at `at` in unit `unit`. */
   resolver(unit: number, at: Place): NameResolver {
-    const before = (c: { unit: number; fact: ScopeFact }): boolean => c.unit < unit || (c.unit === unit && storedBefore(c.fact, at));
     return {
       identifier: (id) => {
         if (this.patternChecks && this.patternMembers.has(id.name)) return { found: 'unknown' };
-        const column = this.column(id.name);
-        const n = column ? column.countBefore(unit, at) : 0;
-        if (column && n > 0 && column.alive[n - 1] > 0) return { found: true, type: column.types[n - 1], sure: column.ok[n - 1] > 0 };
-        const visible = column ? column.facts.slice(0, n) : [];
-        return { found: false, ...this.whyNot(id, visible, column?.facts ?? [], unit, at) };
+        const a = this.lookup(id.name, unit, at);
+        if (a.alive > 0) return { found: true, type: a.type!, sure: a.ok > 0 };
+        return { found: false, ...this.whyNot(id, unit, at) };
       },
       chain: (text) => {
         const last = text.slice(text.lastIndexOf('.') + 1);
         if (this.patternChecks && this.patternMembers.has(last)) return { found: 'unknown' };
-        const column = this.column(last);
-        const candidates = column ? column.facts.map((fact, i) => ({ fact, unit: column.units[i] })).filter((c) => c.fact.key.endsWith(text)) : [];
-        const visible = candidates.filter(before).map((c) => c.fact);
-        const alive = visible.filter((c) => c.outcome !== 'fail');
-        if (alive.length > 0) return { found: true, type: unify(alive.map((c) => c.type)), sure: alive.some((c) => c.outcome === 'ok') };
-        return { found: false, help: this.hidden(last, visible, candidates.map((c) => c.fact)) };
+        const { all, visible } = this.candidates(last, unit, at);
+        const matching = (facts: ScopeFact[]) => facts.filter((c) => c.key.endsWith(text));
+        const a = matching(visible).reduce(add, NOTHING);
+        if (a.alive > 0) return { found: true, type: a.type!, sure: a.ok > 0 };
+        return { found: false, help: this.hidden(last, matching(visible), matching(all)) };
       },
       memberHint: (e: Extract<Expression, { kind: 'member' }>) => {
-        const column = this.column(e.member.name);
-        const n = column ? column.countBefore(unit, at) : 0;
-        if (!column || n === 0 || column.alive[n - 1] === 0) return undefined;
+        if (this.lookup(e.member.name, unit, at).alive === 0) return undefined;
         const s = suggestion(e.span, memberChainText(e) ?? e.member.name, e.member.name);
         return { help: `scopes are found by their name alone; ${s.help}`, fix: s.fix };
       },
@@ -148,17 +122,15 @@ export class ProgramNames {
    * scope with a close name (the fix); the scope exists but comes later; it is a ref, an element,
    * a pattern member.
    */
-  private whyNot(id: Identifier, visible: ScopeFact[], candidates: ScopeFact[], unit: number, at: Place): { help?: string; fix?: { title: string; span: Span; newText: string } } {
+  private whyNot(id: Identifier, unit: number, at: Place): { help?: string; fix?: { title: string; span: Span; newText: string } } {
+    const { all, visible } = this.candidates(id.name, unit, at);
     const failing = visible[0];
     if (failing?.failure) return { help: `scope '${id.name}' of '${failing.elementPath}' is never defined: ${failing.failure.message}` };
-    const names = [...this.allNames()].filter((name) => {
-      const column = this.column(name)!;
-      const n = column.countBefore(unit, at);
-      return n > 0 && column.alive[n - 1] > 0;
-    });
-    const near = closest(id.name, names);
+    const names = new Set<string>();
+    for (const facts of this.units) for (const name of facts.byName.keys()) names.add(name);
+    const near = closest(id.name, [...names].filter((name) => this.lookup(name, unit, at).alive > 0));
     if (near) return suggestion(id.span, id.name, near);
-    const hidden = this.hidden(id.name, visible, candidates);
+    const hidden = this.hidden(id.name, visible, all);
     if (hidden) return { help: hidden };
     const ref = this.refOwner(id.name);
     if (ref !== undefined) return { help: `'${id.name}' is a ref of '${ref}'; refs are not evaluated` };
@@ -175,6 +147,19 @@ export class ProgramNames {
     const later = candidates.find((c) => !visible.includes(c));
     if (later) return `scope '${name}' of '${later.elementPath}' is evaluated after this check`;
     return undefined;
+  }
+
+  private refOwner(name: string): string | undefined {
+    if (!this.refs) {
+      this.refs = new Map();
+      for (const facts of this.units) for (const ref of facts.refs) if (!this.refs.has(ref.name)) this.refs.set(ref.name, ref.elementPath);
+    }
+    return this.refs.get(name);
+  }
+
+  private isElement(name: string): boolean {
+    this.elements ??= new Set(this.units.flatMap((facts) => facts.elements.map((e) => e.name)));
+    return this.elements.has(name);
   }
 }
 
