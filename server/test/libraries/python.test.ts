@@ -150,6 +150,45 @@ describe('python library (conformance PY-01..PY-11)', () => {
       },
     ));
 
+  it('`from __future__ import annotations` is an import of `__future__` and of `annotations`', () =>
+    withWorkspace({ 'a.py': 'from __future__ import annotations, division as div\n', 'b.py': 'import os\n' }, async (ctx, scopeOf) => {
+      const a = await scopeOf('a.py');
+      for (const m of ['__future__', 'annotations', 'division']) assert.deepEqual(await check(python, 'imports', [a, s(m)], ctx), PASS, m);
+      assert.deepEqual(await check(python, 'no_import', [a, s('__future__')], ctx), FAIL("Scope imports '__future__' but should not"));
+      assert.deepEqual(await check(python, 'imports', [a, s('div')], ctx), FAIL("Scope does not import 'div'"));
+      assert.deepEqual(await check(python, 'imports', [await scopeOf('b.py'), s('__future__')], ctx), FAIL("Scope does not import '__future__'"));
+    }));
+
+  it('`None` in a return annotation is a name (`-> str | None`, `-> Optional[None]`)', () =>
+    withWorkspace({ 'a.py': 'def f(x: str) -> str | None:\n    pass\ndef g() -> Optional[None]:\n    pass\ndef h() -> None:\n    pass\ndef k() -> int:\n    pass\n' }, async (ctx, scopeOf) => {
+      const a = await scopeOf('a.py');
+      assert.deepEqual(await check(python, 'returns_type', [a, s('None')], ctx), PASS);
+      for (const fn of ['f', 'g', 'h']) assert.deepEqual(await check(python, 'function_returns_type', [a, s(fn), s('None')], ctx), PASS, fn);
+      assert.deepEqual(await check(python, 'function_returns_type', [a, s('f'), s('str')], ctx), PASS);
+      assert.deepEqual(await check(python, 'function_returns_type', [a, s('k'), s('None')], ctx), FAIL("Function 'k' does not return type 'None'"));
+    }));
+
+  it('calls: a class definition `class T(Base):` and an import `from T.x import y` are not calls of T', () =>
+    withWorkspace({ 'a.py': 'from T.x import y\nclass T(Base):\n    pass\n', 'b.py': 'T(1)\n' }, async (ctx, scopeOf) => {
+      assert.deepEqual(await check(python, 'calls', [await scopeOf('a.py'), s('T')], ctx), FAIL("Scope does not call 'T'"));
+      assert.deepEqual(await check(python, 'calls', [await scopeOf('a.py'), s('Base')], ctx), FAIL("Scope does not call 'Base'"));
+      assert.deepEqual(await check(python, 'calls', [await scopeOf('b.py'), s('T')], ctx), PASS);
+    }));
+
+  it('calls_scope needs a call, not a method of the same name', () =>
+    withWorkspace(
+      {
+        'store.py': 'def save(item):\n    pass\n',
+        'model.py': 'class Model:\n    def save(self):\n        return self.data\n',
+        'user.py': 'class User:\n    def persist(self):\n        self.save()\n',
+      },
+      async (ctx, scopeOf) => {
+        const store = await scopeOf('store.py');
+        assert.deepEqual(await check(python, 'calls_scope', [await scopeOf('model.py'), store], ctx), FAIL('Source scope does not call anything in target scope'));
+        assert.deepEqual(await check(python, 'calls_scope', [await scopeOf('user.py'), store], ctx), PASS);
+      },
+    ));
+
   it('PY-11 unknown checks and selectors', () =>
     withWorkspace({ 'main.py': '' }, async (ctx, scopeOf) => {
       const m = await scopeOf('main.py');

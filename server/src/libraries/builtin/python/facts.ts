@@ -24,6 +24,7 @@ const QUERY = `
 (class_definition name: (identifier) @class)
 (import_statement) @import
 (import_from_statement) @from
+(future_import_statement) @future
 (call function: (_) @callee)
 `;
 
@@ -63,18 +64,28 @@ function extractPythonFacts(q: Query, tree: Tree): PythonFacts {
           const bare = text.replace(/^\.+/, '');
           if (bare !== text && bare !== '') facts.importedModules.push(bare);
         }
-        for (const n of node.childrenForFieldName('name')) {
-          const dotted = n?.type === 'aliased_import' ? n.childForFieldName('name') : n;
-          if (dotted) facts.importedNames.add(compact(dotted));
-        }
+        addImportedNames(node, facts.importedNames);
         break;
       }
+      case 'future':
+        // `from __future__ import annotations`: a statement of its own in the grammar.
+        facts.importedModules.push('__future__');
+        addImportedNames(node, facts.importedNames);
+        break;
       case 'callee':
         facts.calls.push(calleeChain(node));
         break;
     }
   }
   return facts;
+}
+
+/** Names of `from m import x, y as z` (the imported names, not their aliases). */
+function addImportedNames(node: Node, names: Set<string>): void {
+  for (const n of node.childrenForFieldName('name')) {
+    const dotted = n?.type === 'aliased_import' ? n.childForFieldName('name') : n;
+    if (dotted) names.add(compact(dotted));
+  }
 }
 
 /** `a.b.c` → [a, b, c]; the object of a call or subscript contributes its own chain. */
@@ -104,11 +115,12 @@ function calleeChain(node: Node): string[] {
   }
 }
 
-/** Names a return annotation mentions: identifiers, dotted names, and words of string annotations. */
+/** Names a return annotation mentions: identifiers, `None`, dotted names, and words of string annotations. */
 function annotationNames(annotation: Node): Set<string> {
   const names = new Set<string>();
   const visit = (n: Node): void => {
     if (n.type === 'identifier') names.add(n.text);
+    else if (n.type === 'none') names.add('None'); // `-> str | None`, `-> Optional[None]`: a keyword node, not an identifier
     else if (n.type === 'attribute') names.add(compact(n));
     else if (n.type === 'string') {
       for (const w of n.text.match(/[A-Za-z_][\w.]*/g) ?? []) {

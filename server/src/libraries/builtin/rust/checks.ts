@@ -32,12 +32,18 @@ function existenceCheck(
 }
 
 /**
- * Facts of every readable file of a scope, in order (unreadable files skipped). Files whose
- * text fails `mayHold` (a sound textual pre-filter) are not parsed.
+ * The Rust files of a scope, in order. A folder scope also holds READMEs, manifests and
+ * data files; parsed as Rust, a README's code block would count as tests or docs.
+ */
+const rustPaths = (s: ScopeValue): string[] => s.paths.filter((p) => p.endsWith('.rs'));
+
+/**
+ * Facts of every readable Rust file of a scope, in order (unreadable files skipped). Files
+ * whose text fails `mayHold` (a sound textual pre-filter) are not parsed.
  */
 async function scopeFacts(rc: RustContext, s: ScopeValue, mayHold: (text: string) => boolean = () => true): Promise<RustFacts[]> {
   const out: RustFacts[] = [];
-  for (const p of s.paths) {
+  for (const p of rustPaths(s)) {
     const text = await scopeFileText(rc.ctx, rc.ws, p);
     if (text === undefined || !mayHold(text)) continue;
     out.push(await rustFacts(rc, rc.ws.absolute(p), text));
@@ -46,7 +52,7 @@ async function scopeFacts(rc: RustContext, s: ScopeValue, mayHold: (text: string
 }
 
 async function someFileOf(rc: RustContext, s: ScopeValue, has: (facts: RustFacts) => boolean, mayHold?: (text: string) => boolean): Promise<boolean> {
-  for (const p of s.paths) {
+  for (const p of rustPaths(s)) {
     const text = await scopeFileText(rc.ctx, rc.ws, p);
     if (text === undefined || (mayHold && !mayHold(text))) continue;
     if (has(await rustFacts(rc, rc.ws.absolute(p), text))) return true;
@@ -126,7 +132,7 @@ async function dependency(rc: RustContext, a: ScopeValue, b: ScopeValue): Promis
   }
   if (targets.length === 0) return { kind: 'error', message: 'Could not determine target module names' };
   if (a.paths.length === 0) return { kind: 'error', message: 'Source scope has no paths' };
-  for (const p of a.paths) {
+  for (const p of rustPaths(a)) {
     const text = await scopeFileText(rc.ctx, rc.ws, p);
     if (text === undefined) return { kind: 'error', message: `Could not read file: ${p}` };
     if (!targets.some((t) => containsWord(text, t))) continue;

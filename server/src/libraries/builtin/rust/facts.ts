@@ -1,5 +1,6 @@
-import { Query, type Node, type Tree } from 'web-tree-sitter';
-import { loadLanguage } from '../../../syntax/treeSitter';
+import { Query, type Node, type Parser, type Tree } from 'web-tree-sitter';
+import { createParser, loadLanguage } from '../../../syntax/treeSitter';
+import { itemMacroBody, MAX_MACRO_DEPTH, parseMacroBody } from './macroItems';
 import { compactText, identifierText, pathSegments } from '../treeText';
 
 export interface RustImpl {
@@ -18,7 +19,7 @@ export interface RustFacts {
   functions: Set<string>;
   traits: Set<string>;
   impls: RustImpl[];
-  /** Paths of `use` declarations, one per imported item (`use a::{b, c}` → a::b, a::c). */
+  /** Paths of `use` declarations, one per imported item (`use a::{b, c}` → a::b, a::c; `use a::*` → a::*). */
   usePaths: string[][];
   /** Every other path: expressions, types, attributes, macro paths and `a::b` in macro bodies. */
   paths: string[][];
@@ -48,22 +49,42 @@ const QUERY = `
 (line_comment doc: (_)) @doc
 (block_comment doc: (_)) @doc
 (token_tree) @tokens
+(macro_invocation) @macro
 [(identifier) (type_identifier) (field_identifier)] @ident
 `;
 
-let query: Promise<Query> | undefined;
+let extractor: Promise<(tree: Tree) => RustFacts> | undefined;
 
-/** The extractor, once the grammar and query are loaded. */
-export async function rustFactsExtractor(): Promise<(tree: Tree) => RustFacts> {
-  query ??= loadLanguage('rust').then((lang) => new Query(lang, QUERY));
-  const q = await query;
-  return (tree) => extractRustFacts(q, tree);
+/** The extractor, once the grammar, the query and the parser for macro bodies are loaded. */
+export function rustFactsExtractor(): Promise<(tree: Tree) => RustFacts> {
+  extractor ??= createRustFactsExtractor(MAX_MACRO_DEPTH);
+  return extractor;
+}
+
+/**
+ * A new extractor reading macro invocations nested up to `macroDepth` deep (0: none). The
+ * library uses `rustFactsExtractor()`; benches compare depths to measure what bodies cost.
+ */
+export async function createRustFactsExtractor(macroDepth: number): Promise<(tree: Tree) => RustFacts> {
+  const q = new Query(await loadLanguage('rust'), QUERY);
+  const bodyParser = await createParser('rust');
+  return (tree: Tree) => {
+    const facts = emptyFacts();
+    collectFacts({ q, bodyParser, macroDepth }, tree.rootNode, facts, 0);
+    return facts;
+  };
+}
+
+interface Extraction {
+  q: Query;
+  bodyParser: Parser;
+  macroDepth: number;
 }
 
 const SCOPED = new Set(['scoped_identifier', 'scoped_type_identifier', 'scoped_use_list']);
 
-function extractRustFacts(q: Query, tree: Tree): RustFacts {
-  const facts: RustFacts = {
+function emptyFacts(): RustFacts {
+  return {
     structs: [],
     enums: [],
     functions: new Set(),
@@ -77,8 +98,21 @@ function extractRustFacts(q: Query, tree: Tree): RustFacts {
     hasTests: false,
     identifiers: new Set(),
   };
-  for (const { name, node } of q.captures(tree.rootNode)) {
+}
+
+/**
+ * Add the facts of `root` to `facts`, in source order. The body of a macro invocation in
+ * item position is parsed again and its facts added where the invocation stands (so the
+ * "first pub struct" of a file stays the first in the text).
+ */
+function collectFacts(x: Extraction, root: Node, facts: RustFacts, depth: number): void {
+  for (const { name, node } of x.q.captures(root)) {
     switch (name) {
+      case 'macro': {
+        const body = depth < x.macroDepth ? itemMacroBody(node) : undefined;
+        if (body !== undefined) parseMacroBody(x.bodyParser, body, (inner) => collectFacts(x, inner, facts, depth + 1));
+        break;
+      }
       case 'struct':
       case 'enum':
         (name === 'struct' ? facts.structs : facts.enums).push({ name: identifierText(node), isPub: isPlainPub(node.parent) });
@@ -122,7 +156,6 @@ function extractRustFacts(q: Query, tree: Tree): RustFacts {
         break;
     }
   }
-  return facts;
 }
 
 /** `pub struct` exactly, as the reference's `pub\s+struct` requires (not `pub(crate)`). */
@@ -178,8 +211,9 @@ function expandUse(node: Node, prefix: string[], out: string[][]): void {
       return;
     }
     case 'use_wildcard': {
+      // `a::m::*` keeps its `*`: every segment before it is a module (`depends_on(.., m)`).
       const p = node.namedChildren[0];
-      out.push(p ? [...prefix, ...pathSegments(p.text)] : prefix);
+      out.push([...prefix, ...(p ? pathSegments(p.text) : []), '*']);
       return;
     }
     case 'self':
@@ -190,6 +224,13 @@ function expandUse(node: Node, prefix: string[], out: string[][]): void {
       out.push([...prefix, ...pathSegments(node.text)]);
   }
 }
+
+/**
+ * Tokens that can be a path segment inside a token tree. Primitive types are tokens of their
+ * own (`std::str::from_utf8`, `u64::MAX`); a macro variable (`$x::a`, `$crate::a`) is not a
+ * name, so it starts no path.
+ */
+const NAME_TOKENS = new Set(['identifier', 'primitive_type', 'crate', 'self', 'super']);
 
 /** `a::b::c` token sequences directly inside a macro's token tree. */
 function collectTokenPaths(tree: Node, out: string[][]): void {
@@ -203,7 +244,7 @@ function collectTokenPaths(tree: Node, out: string[][]): void {
   };
   for (const child of children) {
     if (!child) continue;
-    const isName = child.type === 'identifier' || child.type === 'crate' || child.type === 'self' || child.type === 'super';
+    const isName = NAME_TOKENS.has(child.type);
     if (isName && expectName) {
       run.push(identifierText(child));
       expectName = false;
@@ -228,7 +269,8 @@ function readAttribute(facts: RustFacts, attribute: Node): void {
   const last = name[name.length - 1];
   const args = attribute.childForFieldName('arguments');
   if (last === 'test' && name.length <= 2 && !args) facts.hasTests = true;
-  if (last === 'doc' && name.length === 1) facts.hasDocs = true;
+  // `#[doc = ".."]` documents; `#[doc(hidden)]`, `#[doc(alias = ..)]`, `#[doc(cfg(..))]` do not.
+  if (last === 'doc' && name.length === 1 && attribute.childForFieldName('value')) facts.hasDocs = true;
   if (!args) return;
   if (last === 'derive' && name.length === 1) addDerives(facts, args);
   if (name.length === 1 && (head.text === 'cfg' || head.text === 'cfg_attr')) {
@@ -238,7 +280,9 @@ function readAttribute(facts: RustFacts, attribute: Node): void {
     const kids = args.children;
     kids.forEach((c, i) => {
       const next = kids[i + 1];
-      if (c?.type === 'identifier' && c.text === 'derive' && next?.type === 'token_tree') addDerives(facts, next);
+      if (c?.type !== 'identifier') return;
+      if (c.text === 'derive' && next?.type === 'token_tree') addDerives(facts, next);
+      if (c.text === 'doc' && next?.type === '=') facts.hasDocs = true; // `#[cfg_attr(x, doc = "..")]`
     });
   }
 }

@@ -1,0 +1,124 @@
+import type { Node, Parser, Tree } from 'web-tree-sitter';
+
+/**
+ * Items written inside macro invocations: `cfg_rt! { pub struct Runtime { … } }` (tokio),
+ * `pin_project! { … }`, `ast_struct! { … }` (syn), `bitflags! { … }`. tree-sitter sees a
+ * token tree there; its text is parsed again as a Rust file so that the declarations in it
+ * count like any other.
+ *
+ * - Only invocations in *item position* are read again: in a file, in a `mod`, `impl`,
+ *   `trait` or `extern` body, or a `{ … }` invocation that is a statement of a block. A
+ *   macro in an expression (`quote! { struct X; }` building code for someone else,
+ *   `vec![..]`, `println!(..)`) is not a list of items.
+ * - `macro_rules!` definitions are templates (a `macro_definition` node, not an invocation):
+ *   what their rules would expand to is not declared anywhere.
+ * - A body that only partly parses as items (`bitflags! { pub struct Flags: u32 { … } }`,
+ *   syn's `pub struct ExprArray #full { … }`) still yields what tree-sitter's error recovery
+ *   recognises (`struct Flags`, `struct ExprArray`): these macros do declare those items. A
+ *   body that is not items at all (`impl_from!(u8, u16);`) yields no declarations.
+ */
+
+/** Parents of an invocation in item position. */
+const ITEM_PARENTS = new Set(['source_file', 'declaration_list']);
+
+/**
+ * Invocations nested deeper than this are not read again (`cfg_rt! { cfg_net! { … } }` is
+ * depth 2). Each level re-parses a strict part of the one above, so this also bounds cost.
+ */
+export const MAX_MACRO_DEPTH = 8;
+
+/**
+ * Whether an invocation stands where an item may: `m! { … }` or `m!(…);` in a file or a
+ * `mod`/`impl`/`trait`/`extern` body, or `m! { … }` as a statement of a block that is not
+ * the block's last expression (that one is a value: `fn f() -> TokenStream { quote! { … } }`).
+ */
+function inItemPosition(invocation: Node): boolean {
+  const parent = invocation.parent;
+  if (!parent) return false;
+  if (ITEM_PARENTS.has(parent.type)) return true;
+  if (parent.type === 'expression_statement') return parent.parent !== null && ITEM_PARENTS.has(parent.parent.type);
+  if (parent.type !== 'block' || invocation.lastChild?.firstChild?.type !== '{') return false;
+  for (let next = invocation.nextNamedSibling; next; next = next.nextNamedSibling) {
+    if (next.type !== 'line_comment' && next.type !== 'block_comment') return true;
+  }
+  return false;
+}
+
+/** The body of an item-position invocation: its text and where each top-level item of it ends. */
+export interface MacroBody {
+  text: string;
+  /** `[start, end)` offsets in `text` of the body's item-sized pieces (see `itemChunks`). */
+  chunks: [number, number][];
+}
+
+/** The text between the delimiters of an item-position macro invocation, else undefined. */
+export function itemMacroBody(invocation: Node): MacroBody | undefined {
+  if (!inItemPosition(invocation)) return undefined;
+  const tree = invocation.lastChild;
+  if (tree?.type !== 'token_tree' || tree.childCount < 2) return undefined;
+  const open = tree.firstChild;
+  const close = tree.lastChild;
+  if (!open || !close) return undefined;
+  const base = open.endIndex;
+  const end = close.isMissing ? tree.endIndex : close.startIndex;
+  const text = tree.text.slice(base - tree.startIndex, end - tree.startIndex);
+  if (text.trim() === '') return undefined;
+  return { text, chunks: itemChunks(tree, base, end - base) };
+}
+
+/**
+ * Item-sized pieces of a body: a piece ends after a top-level `;` or a `{ … }` group not
+ * followed by `;` (`struct A { … }`, `impl X { … }`, `mod m { … }`; but `use a::{b, c};`
+ * and `const C: T = T { … };` run to their `;`). Attributes and doc comments stay with the
+ * item they precede.
+ */
+function itemChunks(tree: Node, base: number, length: number): [number, number][] {
+  const chunks: [number, number][] = [];
+  let start = 0;
+  const kids = tree.children;
+  for (let i = 1; i < kids.length - 1; i++) {
+    const kid = kids[i];
+    if (!kid) continue;
+    const next = kids[i + 1];
+    const ends = kid.type === ';' || (kid.type === 'token_tree' && kid.firstChild?.type === '{' && next?.type !== ';');
+    if (ends) {
+      chunks.push([start, kid.endIndex - base]);
+      start = kid.endIndex - base;
+    }
+  }
+  if (start < length) chunks.push([start, length]);
+  return chunks;
+}
+
+/**
+ * Parse a body as Rust items and hand each tree's root to `use`, then free the trees (they
+ * live in wasm memory). A body that parses cleanly is read as one tree. Otherwise each
+ * item-sized piece is parsed on its own, so one piece tree-sitter cannot read (`struct
+ * Flags: u32 { const A = 1; }`) does not swallow the items after it.
+ */
+export function parseMacroBody(parser: Parser, body: MacroBody, use: (root: Node) => void): void {
+  const whole = parser.parse(body.text);
+  if (!whole) return;
+  try {
+    if (!whole.rootNode.hasError || body.chunks.length < 2) {
+      use(whole.rootNode);
+      return;
+    }
+  } finally {
+    whole.delete();
+  }
+  for (const [start, end] of body.chunks) {
+    const piece = body.text.slice(start, end);
+    if (piece.trim() !== '') withTree(parser, piece, use);
+  }
+}
+
+function withTree(parser: Parser, text: string, use: (root: Node) => void): void {
+  const tree: Tree | null = parser.parse(text);
+  if (!tree) return;
+  try {
+    use(tree.rootNode);
+  } finally {
+    tree.delete();
+  }
+}
