@@ -9,6 +9,7 @@ import { analyze } from '../src/model/analyze';
 import { HieParser } from '../src/syntax/hieParser';
 import { FileIndex } from '../src/workspace/fileIndex';
 import { generatedWorkspace, SHARED } from './inputs';
+import { realCodeBench } from './realCode/realCodeBench';
 import { mb, median, ms, row, timeAsync } from './stats';
 
 const REFERENCE_COLD_MS = 6324;
@@ -38,7 +39,7 @@ function someRustFile(workspace: string): string {
 
 const counts = (r: EvalResult): string => `${r.summary.total} checks: ${r.summary.passed} pass, ${r.summary.failed} fail, ${r.summary.errors} errors`;
 
-/** Engine issue: cold `run`, peak memory, warm re-run after one changed file (invalidated in the index). */
+/** Engine issue: cold `run`, peak memory, warm re-run after one changed file (invalidated in the index); then real code. */
 export async function engineBench(): Promise<void> {
   const workspace = generatedWorkspace();
   console.log(`\ngenerated workspace (5,000 Rust + 2,000 Python files, 300 checks): ${workspace}`);
@@ -92,4 +93,5 @@ export async function engineBench(): Promise<void> {
   } finally {
     process.chdir(previous);
   }
+  await realCodeBench();
 }
