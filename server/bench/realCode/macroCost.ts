@@ -1,14 +1,16 @@
 import type { Tree } from 'web-tree-sitter';
 import { createRustFactsExtractor, type RustFacts } from '../../src/libraries/builtin/rust/facts';
-import { MAX_MACRO_DEPTH } from '../../src/libraries/builtin/rust/macroItems';
+import { itemMacroBody, MAX_MACRO_DEPTH } from '../../src/libraries/builtin/rust/macroItems';
 import { createParser } from '../../src/syntax/treeSitter';
-import { median, timeIt } from '../stats';
+import { median } from '../stats';
 import type { Corpus } from './corpora';
 import { readSources } from './harvest';
 
 export interface MacroCost {
   files: number;
-  bytes: number;
+  chars: number;
+  /** Characters of the macro bodies parsed again (outermost invocations; nested ones are inside them). */
+  bodyChars: number;
   parseMs: number;
   /** Facts of every file without reading macro bodies, and with (the library's setting). */
   plainMs: number;
@@ -17,18 +19,27 @@ export interface MacroCost {
   extraDeclarations: number;
 }
 
+/** CPU time (user + system) of `fn` in ms: steadier than wall time on a machine shared with other jobs. */
+function cpuTimeIt<T>(fn: () => T): [T, number] {
+  const start = process.cpuUsage();
+  const result = fn();
+  const used = process.cpuUsage(start);
+  return [result, (used.user + used.system) / 1000];
+}
+
 const declarations = (f: RustFacts): number => f.structs.length + f.enums.length + f.functions.size + f.traits.size + f.impls.length;
 
-/** What reading macro bodies costs on a crate: fact extraction over all its files (trees parsed once), medians of `rounds`. */
-export async function macroCost(c: Corpus, rounds = 5): Promise<MacroCost> {
+/** What reading macro bodies costs on a crate: fact extraction over all its files (trees parsed once), CPU time, medians of `rounds`. */
+export async function macroCost(c: Corpus, rounds = 8): Promise<MacroCost> {
   const sources = readSources(c);
   const parser = await createParser('rust');
   const plain = await createRustFactsExtractor(0);
   const withBodies = await createRustFactsExtractor(MAX_MACRO_DEPTH);
-  const [trees, parseMs] = timeIt(() => sources.map((s) => parser.parse(s.text) as Tree));
+  const [trees, parseMs] = cpuTimeIt(() => sources.map((s) => parser.parse(s.text) as Tree));
   try {
-    // Rounds alternate between the two extractors (the machine's load drifts), after one warm-up round each.
-    const once = (extract: (t: Tree) => RustFacts): [number, number] => timeIt(() => trees.reduce((sum, tree) => sum + declarations(extract(tree)), 0));
+    // Rounds alternate which extractor goes first (the second of a pair runs on a warmer heap and
+    // the machine's load drifts), after one warm-up round each.
+    const once = (extract: (t: Tree) => RustFacts): [number, number] => cpuTimeIt(() => trees.reduce((sum, tree) => sum + declarations(extract(tree)), 0));
     once(plain);
     once(withBodies);
     const plainTimes: number[] = [];
@@ -36,18 +47,24 @@ export async function macroCost(c: Corpus, rounds = 5): Promise<MacroCost> {
     let plainCount = 0;
     let bodiesCount = 0;
     for (let r = 0; r < rounds; r++) {
-      const [p, pt] = once(plain);
-      const [b, bt] = once(withBodies);
-      plainTimes.push(pt);
-      bodiesTimes.push(bt);
-      plainCount = p;
-      bodiesCount = b;
+      const order = r % 2 === 0 ? [plain, withBodies] : [withBodies, plain];
+      for (const extract of order) {
+        const [n, t] = once(extract);
+        if (extract === plain) {
+          plainTimes.push(t);
+          plainCount = n;
+        } else {
+          bodiesTimes.push(t);
+          bodiesCount = n;
+        }
+      }
     }
     const plainMs = median(plainTimes);
     const withBodiesMs = median(bodiesTimes);
     return {
       files: sources.length,
-      bytes: sources.reduce((n, s) => n + Buffer.byteLength(s.text), 0),
+      chars: sources.reduce((n, s) => n + s.text.length, 0),
+      bodyChars: trees.reduce((n, t) => n + t.rootNode.descendantsOfType('macro_invocation').reduce((m, inv) => m + (inv ? (itemMacroBody(inv)?.text.length ?? 0) : 0), 0), 0),
       parseMs,
       plainMs,
       withBodiesMs,

@@ -83,6 +83,12 @@ interface Extraction {
 
 const SCOPED = new Set(['scoped_identifier', 'scoped_type_identifier', 'scoped_use_list']);
 
+/**
+ * What a token tree yields on its own (paths of `a::b` runs, identifiers, doc comments): the
+ * same facts its parsed body yields, so they are read once.
+ */
+const TOKEN_CAPTURES = new Set(['tokens', 'ident', 'doc']);
+
 function emptyFacts(): RustFacts {
   return {
     structs: [],
@@ -106,11 +112,18 @@ function emptyFacts(): RustFacts {
  * "first pub struct" of a file stays the first in the text).
  */
 function collectFacts(x: Extraction, root: Node, facts: RustFacts, depth: number): void {
+  // The token tree of a body that parsed cleanly was read from its own tree: skip its tokens.
+  let readFrom = -1;
+  let readTo = -1;
   for (const { name, node } of x.q.captures(root)) {
+    if (node.startIndex >= readFrom && node.startIndex < readTo && TOKEN_CAPTURES.has(name)) continue;
     switch (name) {
       case 'macro': {
         const body = depth < x.macroDepth ? itemMacroBody(node) : undefined;
-        if (body !== undefined) parseMacroBody(x.bodyParser, body, (inner) => collectFacts(x, inner, facts, depth + 1));
+        if (body !== undefined && parseMacroBody(x.bodyParser, body, (inner) => collectFacts(x, inner, facts, depth + 1))) {
+          readFrom = body.tokensStart;
+          readTo = node.endIndex;
+        }
         break;
       }
       case 'struct':

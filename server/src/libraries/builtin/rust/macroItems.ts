@@ -49,6 +49,8 @@ export interface MacroBody {
   text: string;
   /** `[start, end)` offsets in `text` of the body's item-sized pieces (see `itemChunks`). */
   chunks: [number, number][];
+  /** Where the invocation's token tree starts in the file. */
+  tokensStart: number;
 }
 
 /** The text between the delimiters of an item-position macro invocation, else undefined. */
@@ -61,9 +63,27 @@ export function itemMacroBody(invocation: Node): MacroBody | undefined {
   if (!open || !close) return undefined;
   const base = open.endIndex;
   const end = close.isMissing ? tree.endIndex : close.startIndex;
+  if (!mayHoldItems(tree)) return undefined;
   const text = tree.text.slice(base - tree.startIndex, end - tree.startIndex);
-  if (text.trim() === '') return undefined;
-  return { text, chunks: itemChunks(tree, base, end - base) };
+  return { text, chunks: itemChunks(tree, base, end - base), tokensStart: tree.startIndex };
+}
+
+/** Keyword tokens that start an item (after attributes and `pub`); `extern` is an identifier there. */
+const ITEM_KEYWORDS = new Set(['struct', 'enum', 'union', 'fn', 'trait', 'impl', 'mod', 'use', 'type', 'const', 'static', 'crate']);
+
+/**
+ * Whether a body can declare anything: every item starts with one of these keywords or is a
+ * macro invocation (`name!`). Argument lists such as `assert_value!(TcpStream: Send)` or
+ * `primitive_impl!(bool, visit_bool)` are not parsed at all.
+ */
+function mayHoldItems(tree: Node): boolean {
+  const kids = tree.children;
+  for (let i = 1; i < kids.length - 1; i++) {
+    const type = kids[i]?.type;
+    if (type !== undefined && ITEM_KEYWORDS.has(type)) return true;
+    if (type === '!' && kids[i - 1]?.type === 'identifier') return true;
+  }
+  return false;
 }
 
 /**
@@ -94,15 +114,18 @@ function itemChunks(tree: Node, base: number, length: number): [number, number][
  * Parse a body as Rust items and hand each tree's root to `use`, then free the trees (they
  * live in wasm memory). A body that parses cleanly is read as one tree. Otherwise each
  * item-sized piece is parsed on its own, so one piece tree-sitter cannot read (`struct
- * Flags: u32 { const A = 1; }`) does not swallow the items after it.
+ * Flags: u32 { const A = 1; }`) does not swallow the items after it. Returns whether the
+ * body parsed cleanly (then its tree holds everything its tokens do).
  */
-export function parseMacroBody(parser: Parser, body: MacroBody, use: (root: Node) => void): void {
+export function parseMacroBody(parser: Parser, body: MacroBody, use: (root: Node) => void): boolean {
   const whole = parser.parse(body.text);
-  if (!whole) return;
+  if (!whole) return false;
+  let clean: boolean;
   try {
-    if (!whole.rootNode.hasError || body.chunks.length < 2) {
+    clean = !whole.rootNode.hasError;
+    if (clean || body.chunks.length < 2) {
       use(whole.rootNode);
-      return;
+      return clean;
     }
   } finally {
     whole.delete();
@@ -111,6 +134,7 @@ export function parseMacroBody(parser: Parser, body: MacroBody, use: (root: Node
     const piece = body.text.slice(start, end);
     if (piece.trim() !== '') withTree(parser, piece, use);
   }
+  return false;
 }
 
 function withTree(parser: Parser, text: string, use: (root: Node) => void): void {
