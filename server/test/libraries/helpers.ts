@@ -30,6 +30,8 @@ export function contextFor(dir: string, workspace = dir): CallContext {
 }
 
 export const s = (value: string): Value => ({ type: 'string', value });
+/** A resolved scope of these paths (a folder kind unless given). */
+export const scopeOfPaths = (paths: string[], kind: ScopeValue['kind'] = { Folder: 'x' }): ScopeValue => ({ type: 'scope', kind, paths, resolved: true });
 export const n = (value: number): Value => ({ type: 'int', value });
 export const f = (value: number): Value => ({ type: 'float', value });
 

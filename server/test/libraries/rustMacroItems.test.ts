@@ -1,11 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { createRustLibrary } from '../../src/libraries/builtin/rust';
 import type { ScopeValue } from '../../src/eval/values';
-import { check, contextFor, FAIL, makeWorkspace, PASS, removeWorkspace, s, select } from './helpers';
+import { check, contextFor, FAIL, makeWorkspace, PASS, removeWorkspace, s, scopeOfPaths, select } from './helpers';
 
 const rust = createRustLibrary();
-
-const scopeOf = (paths: string[]): ScopeValue => ({ type: 'scope', kind: { Folder: 'x' }, paths, resolved: true });
 
 /** Items written inside macro invocations (tokio's `cfg_*!`, `pin_project!`, syn's `ast_struct!`, `bitflags!`). */
 describe('rust library: items inside macro invocations', () => {
@@ -60,7 +58,7 @@ describe('rust library: items inside macro invocations', () => {
   });
   after(() => removeWorkspace(ws));
 
-  const file = (rel: string): ScopeValue => scopeOf([`${ws}/src/${rel}`]);
+  const file = (rel: string): ScopeValue => scopeOfPaths([`${ws}/src/${rel}`]);
 
   it('declarations in item-position invocations count, nested ones too', async () => {
     const ctx = contextFor(ws);
@@ -86,7 +84,7 @@ describe('rust library: items inside macro invocations', () => {
     assert.deepEqual(await check(rust, 'has_tests', [file('tests.rs')], ctx), PASS);
     assert.deepEqual(await check(rust, 'uses', [file('runtime.rs'), s('std::fmt')], ctx), PASS, '`use std::{fmt, io}` expanded');
     assert.deepEqual(await check(rust, 'uses', [file('runtime.rs'), s('std::io')], ctx), PASS);
-    const blocking = scopeOf([`${ws}/src/runtime/blocking.rs`]);
+    const blocking = scopeOfPaths([`${ws}/src/runtime/blocking.rs`]);
     blocking.kind = { File: 'blocking' };
     assert.deepEqual(await check(rust, 'depends_on', [file('runtime.rs'), blocking], ctx), PASS, '`mod blocking;` inside cfg_net!');
   });

@@ -2,12 +2,10 @@ import * as assert from 'node:assert/strict';
 import { createFilesLibrary } from '../../src/libraries/builtin/files';
 import { createRustLibrary } from '../../src/libraries/builtin/rust';
 import type { ScopeValue } from '../../src/eval/values';
-import { check, contextFor, FAIL, makeWorkspace, PASS, removeWorkspace, s, select } from './helpers';
+import { check, contextFor, FAIL, makeWorkspace, PASS, removeWorkspace, s, scopeOfPaths, select } from './helpers';
 
 const rust = createRustLibrary();
 const files = createFilesLibrary();
-
-const scopeOf = (paths: string[]): ScopeValue => ({ type: 'scope', kind: { Folder: 'x' }, paths, resolved: true });
 
 /** Wrong answers found by running both CLIs on real crates (issue 14), each from its minimal reproduction. */
 describe('rust library: answers found wrong on real code', () => {
@@ -34,7 +32,7 @@ describe('rust library: answers found wrong on real code', () => {
   });
   after(() => removeWorkspace(ws));
 
-  const file = (rel: string): ScopeValue => scopeOf([`${ws}/${rel}`]);
+  const file = (rel: string): ScopeValue => scopeOfPaths([`${ws}/${rel}`]);
 
   it('#[doc(hidden)] is not documentation; #[doc = ..] in any form is', async () => {
     const ctx = contextFor(ws);
