@@ -18,9 +18,6 @@ import type { Node, Parser, Tree } from 'web-tree-sitter';
  *   body that is not items at all (`impl_from!(u8, u16);`) yields no declarations.
  */
 
-/** Parents of an invocation in item position. */
-const ITEM_PARENTS = new Set(['source_file', 'declaration_list']);
-
 /**
  * Invocations nested deeper than this are not read again (`cfg_rt! { cfg_net! { … } }` is
  * depth 2). Each level re-parses a strict part of the one above, so this also bounds cost.
@@ -28,16 +25,11 @@ const ITEM_PARENTS = new Set(['source_file', 'declaration_list']);
 export const MAX_MACRO_DEPTH = 8;
 
 /**
- * Whether an invocation stands where an item may: `m! { … }` or `m!(…);` in a file or a
- * `mod`/`impl`/`trait`/`extern` body, or `m! { … }` as a statement of a block that is not
- * the block's last expression (that one is a value: `fn f() -> TokenStream { quote! { … } }`).
+ * Whether a `{ … }` invocation that is a child of a block is one of its statements, not its
+ * last expression (that one is a value: `fn f() -> TokenStream { quote! { … } }`).
  */
-function inItemPosition(invocation: Node): boolean {
-  const parent = invocation.parent;
-  if (!parent) return false;
-  if (ITEM_PARENTS.has(parent.type)) return true;
-  if (parent.type === 'expression_statement') return parent.parent !== null && ITEM_PARENTS.has(parent.parent.type);
-  if (parent.type !== 'block' || invocation.lastChild?.firstChild?.type !== '{') return false;
+function isBlockStatement(invocation: Node): boolean {
+  if (invocation.lastChild?.firstChild?.type !== '{') return false;
   for (let next = invocation.nextNamedSibling; next; next = next.nextNamedSibling) {
     if (next.type !== 'line_comment' && next.type !== 'block_comment') return true;
   }
@@ -53,9 +45,13 @@ export interface MacroBody {
   tokensStart: number;
 }
 
-/** The text between the delimiters of an item-position macro invocation, else undefined. */
-export function itemMacroBody(invocation: Node): MacroBody | undefined {
-  if (!inItemPosition(invocation)) return undefined;
+/**
+ * The body of a macro invocation in item position, or undefined when there is nothing to
+ * read. The query finds the candidates: `m! { … }` or `m!(…);` in a file or a `mod`/`impl`/
+ * `trait`/`extern` body, and (`inBlock`) invocations that are children of a block.
+ */
+export function itemMacroBody(invocation: Node, inBlock: boolean): MacroBody | undefined {
+  if (inBlock && !isBlockStatement(invocation)) return undefined;
   const tree = invocation.lastChild;
   if (tree?.type !== 'token_tree' || tree.childCount < 2) return undefined;
   const open = tree.firstChild;
