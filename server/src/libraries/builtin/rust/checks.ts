@@ -161,7 +161,7 @@ async function scopeMentions(rc: RustContext, s: ScopeValue, name: string): Prom
 
 const dependsOn = defineFunction({
   name: 'depends_on',
-  description: 'Check that some file of the first scope uses a module of the second (`use crate::m`, `m::item`, `mod m;`, …).',
+  description: 'Check that some Rust file of the first scope uses a module of the second (`use crate::m`, `m::item`, `mod m;`, …).',
   params: [
     scopeParam('scope_a', 'Source files', 'E323', 'depends_on requires a source scope as first argument'),
     scopeParam('scope_b', 'Target module files', 'E324', 'depends_on requires a target scope as second argument'),
@@ -260,7 +260,7 @@ export const rustChecks = [
   scopeCheck(
     'uses',
     { scope: ['E317', 'uses requires a scope'], arg: ['module_path', 'Module path such as `serde` or `std::io`', 'E318', 'uses requires a module path'] },
-    'Check that some file of the scope uses a module: a `use` or a path containing its `::` segments.',
+    'Check that some Rust file of the scope uses a module: a `use` or a path containing its `::` segments.',
     "check rust.uses(parser, 'crate::lexer')",
     (f, m) => {
       const segments = m.split('::').filter((s) => s !== '');
@@ -272,7 +272,7 @@ export const rustChecks = [
   scopeCheck(
     'has_derive',
     { scope: ['E319', 'has_derive requires a scope'], arg: ['derive_name', 'Derived trait such as `Debug`', 'E320', 'has_derive requires a derive name'] },
-    'Check that some file of the scope derives a trait with `#[derive(..)]`.',
+    'Check that some Rust file of the scope derives a trait with `#[derive(..)]`.',
     "check rust.has_derive(models, 'Serialize')",
     (f, d) => f.derives.has(d),
     (d) => `No #[derive(${d})] found`,
@@ -281,7 +281,7 @@ export const rustChecks = [
   scopeCheck(
     'has_docs',
     { scope: ['E321', 'has_docs requires a scope'] },
-    'Check that some file of the scope has documentation comments (`///`, `//!`, `/** */`, `#[doc]`).',
+    'Check that some Rust file of the scope has documentation comments (`///`, `//!`, `/** */`, `#[doc = ..]`; not `#[doc(hidden)]`).',
     'check rust.has_docs(core)',
     (f) => f.hasDocs,
     () => 'No documentation comments found',
@@ -290,7 +290,7 @@ export const rustChecks = [
   scopeCheck(
     'has_tests',
     { scope: ['E322', 'has_tests requires a scope'] },
-    'Check that some file of the scope has tests (`#[test]`, `#[tokio::test]`, `#[cfg(test)]`).',
+    'Check that some Rust file of the scope has tests (`#[test]`, `#[tokio::test]`, `#[cfg(test)]`).',
     'check rust.has_tests(core)',
     (f) => f.hasTests,
     () => 'No tests found',
