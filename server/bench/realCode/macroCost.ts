@@ -19,18 +19,10 @@ export interface MacroCost {
   extraDeclarations: number;
 }
 
-const ITEM_PARENTS = new Set(['source_file', 'declaration_list']);
-
-/** Characters of the item-position macro bodies of a file (the positions the library's query finds). */
+/** Characters of the item-position macro bodies of a file (nested ones lie inside these). */
 function outermostBodyChars(tree: Tree): number {
   let n = 0;
-  for (const inv of tree.rootNode.descendantsOfType('macro_invocation')) {
-    const parent = inv?.parent;
-    if (!inv || !parent) continue;
-    const inBlock = parent.type === 'block';
-    const atItemLevel = ITEM_PARENTS.has(parent.type) || (parent.type === 'expression_statement' && ITEM_PARENTS.has(parent.parent?.type ?? ''));
-    if (inBlock || atItemLevel) n += itemMacroBody(inv, inBlock)?.text.length ?? 0;
-  }
+  for (const inv of tree.rootNode.descendantsOfType('macro_invocation')) if (inv) n += itemMacroBody(inv)?.text.length ?? 0;
   return n;
 }
 

@@ -49,10 +49,7 @@ const QUERY = `
 (line_comment doc: (_)) @doc
 (block_comment doc: (_)) @doc
 (token_tree) @tokens
-(source_file (macro_invocation) @macro)
-(declaration_list (macro_invocation) @macro)
-(source_file (expression_statement (macro_invocation) @macro))
-(block (macro_invocation) @block_macro)
+(macro_invocation) @macro
 [(identifier) (type_identifier) (field_identifier)] @ident
 `;
 
@@ -121,9 +118,8 @@ function collectFacts(x: Extraction, root: Node, facts: RustFacts, depth: number
   for (const { name, node } of x.q.captures(root)) {
     if (node.startIndex >= readFrom && node.startIndex < readTo && TOKEN_CAPTURES.has(name)) continue;
     switch (name) {
-      case 'macro':
-      case 'block_macro': {
-        const body = depth < x.macroDepth ? itemMacroBody(node, name === 'block_macro') : undefined;
+      case 'macro': {
+        const body = depth < x.macroDepth ? itemMacroBody(node) : undefined;
         if (body !== undefined && parseMacroBody(x.bodyParser, body, (inner) => collectFacts(x, inner, facts, depth + 1))) {
           readFrom = body.tokensStart;
           readTo = node.endIndex;

@@ -24,12 +24,22 @@ import type { Node, Parser, Tree } from 'web-tree-sitter';
  */
 export const MAX_MACRO_DEPTH = 8;
 
+/** Parents of an invocation in item position. */
+const ITEM_PARENTS = new Set(['source_file', 'declaration_list']);
+
 /**
- * Whether a `{ … }` invocation that is a child of a block is one of its statements, not its
- * last expression (that one is a value: `fn f() -> TokenStream { quote! { … } }`).
+ * Whether an invocation stands where an item may: `m! { … }` or `m!(…);` in a file or a
+ * `mod`/`impl`/`trait`/`extern` body, or `m! { … }` as a statement of a block that is not
+ * the block's last expression (that one is a value: `fn f() -> TokenStream { quote! { … } }`).
+ * (Patterns with parents in the query cost more than these few steps per invocation.)
  */
-function isBlockStatement(invocation: Node): boolean {
-  if (invocation.lastChild?.firstChild?.type !== '{') return false;
+function inItemPosition(invocation: Node): boolean {
+  const parent = invocation.parent;
+  if (!parent) return false;
+  const type = parent.type;
+  if (ITEM_PARENTS.has(type)) return true;
+  if (type === 'expression_statement') return ITEM_PARENTS.has(parent.parent?.type ?? '');
+  if (type !== 'block' || invocation.lastChild?.firstChild?.type !== '{') return false;
   for (let next = invocation.nextNamedSibling; next; next = next.nextNamedSibling) {
     if (next.type !== 'line_comment' && next.type !== 'block_comment') return true;
   }
@@ -45,13 +55,9 @@ export interface MacroBody {
   tokensStart: number;
 }
 
-/**
- * The body of a macro invocation in item position, or undefined when there is nothing to
- * read. The query finds the candidates: `m! { … }` or `m!(…);` in a file or a `mod`/`impl`/
- * `trait`/`extern` body, and (`inBlock`) invocations that are children of a block.
- */
-export function itemMacroBody(invocation: Node, inBlock: boolean): MacroBody | undefined {
-  if (inBlock && !isBlockStatement(invocation)) return undefined;
+/** The body of a macro invocation in item position, or undefined when there is nothing to read. */
+export function itemMacroBody(invocation: Node): MacroBody | undefined {
+  if (!inItemPosition(invocation)) return undefined;
   const tree = invocation.lastChild;
   if (tree?.type !== 'token_tree' || tree.childCount < 2) return undefined;
   const open = tree.firstChild;
