@@ -153,7 +153,7 @@ describe('rust library', () => {
     });
     after(() => removeWorkspace(ws));
 
-    it('ignores names in comments, strings and macro bodies', async () => {
+    it('ignores names in comments, strings and macro_rules! templates', async () => {
       const ctx = contextFor(ws);
       for (const name of ['InComment', 'InString', 'InMacro']) {
         assert.deepEqual(await check(rust, 'struct_exists', [s(name)], ctx), FAIL(`Struct '${name}' not found`));
