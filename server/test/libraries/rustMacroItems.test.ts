@@ -39,7 +39,7 @@ describe('rust library: items inside macro invocations', () => {
       ].join('\n'),
       'src/flags.rs': [
         'bitflags! {',
-        '    /// Flags.',
+        '    /// Flags — ünïcode 🎉 (offsets are UTF-16 code units).',
         '    #[derive(Default)]',
         '    pub struct Flags: u32 {',
         '        const A = 0b01;',
