@@ -55,18 +55,59 @@ async function safeCacheDir(dir: string): Promise<void> {
 
 const LIBRARY_EXPORT = /^hielements:plugin\/library@0\.1\.\d+$/;
 
-export async function prepareComponent(bytes: Uint8Array, cacheDir = defaultCacheDir()): Promise<PreparedComponent> {
+/** The component file at `file`, transpiled (from the cache when its content was seen before). */
+export async function prepareComponent(file: string, cacheDir = defaultCacheDir()): Promise<PreparedComponent> {
   await safeCacheDir(cacheDir);
-  const sha = createHash('sha256').update(bytes).digest('hex');
-  const dir = path.join(cacheDir, sha);
-  const metaFile = path.join(dir, 'meta.json');
-  let meta = await readMeta(metaFile);
+  const stamp = await fileStamp(file);
+  const known = await knownDigest(cacheDir, file, stamp);
+  let meta = known ? await readMeta(path.join(cacheDir, known, 'meta.json')) : undefined;
+  let dir = known ? path.join(cacheDir, known) : '';
   if (!meta) {
-    // Absent, or left by another version of this code: start over.
-    await fsp.rm(dir, { recursive: true, force: true });
-    meta = await transpileInWorker(bytes, dir);
+    const bytes = await fsp.readFile(file);
+    const sha = createHash('sha256').update(bytes).digest('hex');
+    dir = path.join(cacheDir, sha);
+    meta = await readMeta(path.join(dir, 'meta.json'));
+    if (!meta) {
+      // Absent, or left by another version of this code: start over.
+      await fsp.rm(dir, { recursive: true, force: true });
+      meta = await transpileInWorker(bytes, dir);
+    }
+    await rememberDigest(cacheDir, file, stamp, sha);
   }
   return { dir, imports: meta.declared.imports, exportsLibrary: meta.declared.exports.some((name) => LIBRARY_EXPORT.test(name)) };
+}
+
+/**
+ * Reading and hashing a JS component (14 MB) costs more than the rest of a warm load, so the
+ * digest of each file is remembered with its stat: device, inode, size, mtime and ctime (the
+ * last cannot be set back by a user), all in nanoseconds. Any write to the file changes it.
+ */
+async function fileStamp(file: string): Promise<string> {
+  const st = await fsp.stat(file, { bigint: true });
+  return [st.dev, st.ino, st.size, st.mtimeNs, st.ctimeNs].join(':');
+}
+
+const stampFile = (cacheDir: string, file: string) => path.join(cacheDir, 'files', `${createHash('sha256').update(path.resolve(file)).digest('hex')}.json`);
+
+async function knownDigest(cacheDir: string, file: string, stamp: string): Promise<string | undefined> {
+  try {
+    const j = JSON.parse(await fsp.readFile(stampFile(cacheDir, file), 'utf8')) as { stamp?: unknown; sha?: unknown };
+    return j.stamp === stamp && typeof j.sha === 'string' && /^[0-9a-f]{64}$/.test(j.sha) ? j.sha : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function rememberDigest(cacheDir: string, file: string, stamp: string, sha: string): Promise<void> {
+  const target = stampFile(cacheDir, file);
+  try {
+    await fsp.mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
+    const tmp = `${target}.${process.pid}.tmp`;
+    await fsp.writeFile(tmp, JSON.stringify({ stamp, sha }));
+    await fsp.rename(tmp, target);
+  } catch {
+    /* only an optimisation */
+  }
 }
 
 async function readMeta(file: string): Promise<Meta | undefined> {

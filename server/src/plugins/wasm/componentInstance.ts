@@ -41,7 +41,8 @@ export class ComponentInstance implements PluginInstance {
       imports[spec] = impl;
     }
     const memories: WasmMemory[] = [];
-    const getCoreModule = async (name: string) => Wasm.compile(capMemory(new Uint8Array(await fsp.readFile(path.join(dir, name))), maxPages));
+    // a Buffer is a Uint8Array already: copying a JS engine's 14 MB module again costs tens of ms
+    const getCoreModule = async (name: string) => Wasm.compile(capMemory(await fsp.readFile(path.join(dir, name)), maxPages));
     const instantiateCore = async (m: WasmModule, imp: Record<string, unknown> = {}) => {
       const instance = new Wasm.Instance(m, imp as Record<string, Record<string, unknown>>);
       for (const v of Object.values(instance.exports)) if (isMemory(v)) memories.push(v);

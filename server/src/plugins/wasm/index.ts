@@ -21,6 +21,23 @@ export { WasmErrorCode } from './valueJson';
  */
 export const loadWasmLibrary: LoadWasmLibrary = (config, options) => loadWasm(config, options);
 
+class HeaderReadError extends Error {}
+
+/** The first 8 bytes (magic and version: enough to tell the format). */
+async function readHeader(file: string): Promise<Uint8Array> {
+  let handle: fsp.FileHandle | undefined;
+  try {
+    handle = await fsp.open(file, 'r');
+    const header = new Uint8Array(8);
+    const { bytesRead } = await handle.read(header, 0, 8, 0);
+    return header.subarray(0, bytesRead);
+  } catch (e) {
+    throw new HeaderReadError((e as Error).message);
+  } finally {
+    await handle?.close();
+  }
+}
+
 export interface WasmLoadExtras {
   /** Where transpiled components are cached (default: owner-only `os.tmpdir()/hielements-jco-cache-<uid>`). */
   cacheDir?: string;
@@ -30,23 +47,23 @@ export async function loadWasm(config: WasmLibraryConfig, options: WasmLoadOptio
   const fail = (why: string): never => {
     throw new LibraryError(WasmErrorCode.load, `WASM library \`${config.name}\` (${config.path}): ${why}`);
   };
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await fsp.readFile(config.path));
-  } catch (e) {
-    return fail(`cannot read the file: ${(e as Error).message}`);
-  }
   let format: 'core' | 'component';
   try {
-    format = detectFormat(bytes);
+    format = detectFormat(await readHeader(config.path));
   } catch (e) {
-    return fail((e as Error).message);
+    return fail(e instanceof HeaderReadError ? `cannot read the file: ${e.message}` : (e as Error).message);
   }
   const memoryPages = pagesForMb(config.limits.memoryMb);
   let plugin: WorkerInit['plugin'];
   let use: ImportUse;
   if (format === 'core') {
     let module: WasmModule;
+    let bytes: Uint8Array;
+    try {
+      bytes = await fsp.readFile(config.path);
+    } catch (e) {
+      return fail(`cannot read the file: ${(e as Error).message}`);
+    }
     try {
       module = await Wasm.compile(capMemory(bytes, memoryPages));
     } catch (e) {
@@ -63,7 +80,7 @@ export async function loadWasm(config: WasmLibraryConfig, options: WasmLoadOptio
   } else {
     let prepared: Awaited<ReturnType<typeof prepareComponent>>;
     try {
-      prepared = await prepareComponent(bytes, extras.cacheDir);
+      prepared = await prepareComponent(config.path, extras.cacheDir);
     } catch (e) {
       return fail(`cannot transpile the component: ${(e as Error).message}`);
     }

@@ -2,17 +2,59 @@ import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { worldItems, type Meta } from './componentCache';
+import { componentItems, slimComponent } from './componentBinary';
 
 /**
  * Worker entry: transpile one component with jco-transpile into its cache folder
  * (`{ bytes, dir }` in, `{ meta }` or `{ error }` out).
+ *
+ * jco writes its glue from the component's structure and copies the core modules out
+ * verbatim, so it is given a copy whose function bodies are stubs (a JS component's 14 MB
+ * engine would otherwise cost it seconds to parse and validate); the real core modules
+ * are then written in place of the stubs. Should the output not have the expected shape,
+ * the whole component is transpiled instead.
  */
 
-export async function transpileInto(bytes: Uint8Array, dir: string): Promise<Meta> {
+type Transpiled = { files: Record<string, Uint8Array>; imports: string[] };
+
+/** jco's names for the core modules, in order: `plugin.core.wasm`, `plugin.core2.wasm`, … */
+const coreFile = (i: number) => (i === 0 ? 'plugin.core.wasm' : `plugin.core${i + 1}.wasm`);
+
+const OPTIONS = { name: 'plugin', instantiation: 'async', noTypescript: true } as const;
+
+async function transpileFast(bytes: Uint8Array): Promise<{ out: Transpiled; declared: Meta['declared'] } | undefined> {
+  const { transpileBytes } = await import('@bytecodealliance/jco-transpile');
+  let slim: ReturnType<typeof slimComponent>;
+  let declared: Meta['declared'];
+  try {
+    slim = slimComponent(bytes);
+    declared = componentItems(bytes);
+  } catch {
+    return undefined;
+  }
+  const out = (await transpileBytes(slim.slim, OPTIONS)) as Transpiled;
+  const cores = Object.keys(out.files).filter((f) => /^plugin\.core\d*\.wasm$/.test(f));
+  if (cores.length !== slim.coreModules.length || !slim.coreModules.every((_, i) => coreFile(i) in out.files)) return undefined;
+  slim.coreModules.forEach((m, i) => (out.files[coreFile(i)] = m));
+  return { out, declared };
+}
+
+async function transpileFull(bytes: Uint8Array): Promise<{ out: Transpiled; declared: Meta['declared'] }> {
   const { transpileBytes } = await import('@bytecodealliance/jco-transpile');
   const { componentWit } = await import('@bytecodealliance/jco-transpile/wasm-tools');
   const declared = worldItems(await componentWit(bytes));
-  const out = await transpileBytes(bytes, { name: 'plugin', instantiation: 'async' });
+  return { out: (await transpileBytes(bytes, OPTIONS)) as Transpiled, declared };
+}
+
+/** jco's glue asks `process.env` for JCO_DEBUG on every call; the plugin worker never sets it. */
+function withoutDebugLookups(js: Uint8Array): Uint8Array {
+  const text = Buffer.from(js).toString('utf8');
+  return Buffer.from(text.split('globalThis?.process?.env?.JCO_DEBUG').join('false'), 'utf8');
+}
+
+export async function transpileInto(bytes: Uint8Array, dir: string): Promise<Meta> {
+  const { out, declared } = (await transpileFast(bytes)) ?? (await transpileFull(bytes));
+  if (out.files['plugin.js']) out.files['plugin.js'] = withoutDebugLookups(out.files['plugin.js']);
   const meta: Meta = { declared, bindings: out.imports };
   // Write into a private folder, then rename: a concurrent loader never sees a half-written entry.
   const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;

@@ -13,7 +13,7 @@ export function detectFormat(bytes: Uint8Array): WasmFormat {
   throw new Error(`unsupported WebAssembly version/layer bytes ${Array.from(bytes.subarray(4, 8), (b) => b.toString(16).padStart(2, '0')).join(' ')}`);
 }
 
-function readU32(bytes: Uint8Array, pos: number): [value: number, next: number] {
+export function readU32(bytes: Uint8Array, pos: number): [value: number, next: number] {
   let result = 0;
   let shift = 0;
   for (;;) {
@@ -26,7 +26,7 @@ function readU32(bytes: Uint8Array, pos: number): [value: number, next: number] 
   }
 }
 
-function writeU32(n: number): number[] {
+export function writeU32(n: number): number[] {
   const out: number[] = [];
   do {
     let b = n & 0x7f;
