@@ -32,7 +32,7 @@ function has(cmd, args) {
 const targets = {
   // JavaScript → component (world plugin-fs). StarlingMonkey needs no http/fetch-event for a library.
   js: () =>
-    run(bin('jco'), ['componentize', 'examples/js-deps/deps.js', '--wit', 'wit', '--world-name', 'plugin-fs', '-d', 'http', 'fetch-event', '-o', 'examples/js-deps/deps.wasm']),
+    run(bin('jco'), ['componentize', 'examples/js-deps/deps.js', '--wit', '../server/plugin-templates/wit', '--world-name', 'plugin-fs', '-d', 'http', 'fetch-event', '-o', 'examples/js-deps/deps.wasm']),
   // AssemblyScript → core module (ABI v1). The minimal runtime collects only when the plugin asks.
   as: () => run(bin('asc'), ['examples/as-size/assembly/index.ts', '-O3', '--runtime', 'minimal', '-o', 'examples/as-size/size.wasm']),
   // C → core module (ABI v1) with wasi-libc (a reactor: no main, `_initialize` instead).

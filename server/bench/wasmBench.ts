@@ -48,7 +48,7 @@ async function assembleFixtures(root: string, out: string): Promise<{ core: stri
   fs.writeFileSync(core, asm('pure.wat', part('core/pure.wat').replace(/^;;@prelude$/m, () => helpers('core'))));
   const wt = await import('@bytecodealliance/jco-transpile/wasm-tools');
   const probeCore = asm('probe.wat', part('core/probe.wat').replace(/^;;@abi$/m, () => helpers('component')));
-  const wit = fs.readFileSync(path.join(root, 'plugins', 'wit', 'plugin.wit'), 'utf8').replace(/world plugin-fs[\s\S]*$/, '');
+  const wit = fs.readFileSync(path.join(root, 'server', 'plugin-templates', 'wit', 'plugin.wit'), 'utf8').replace(/world plugin-fs[\s\S]*$/, '');
   const embedded = await wt.componentEmbed({ binary: probeCore, witSource: wit, world: 'plugin' });
   const adapter = new Uint8Array(fs.readFileSync(path.join(root, 'test-fixtures', 'wasm', 'components', 'wasi_snapshot_preview1.reactor.wasm')));
   const component = path.join(out, 'probe.component.wasm');

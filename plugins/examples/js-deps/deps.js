@@ -1,5 +1,5 @@
 // A Hielements plugin written in JavaScript, built into a WebAssembly component with
-// `jco componentize` (world `plugin-fs` of plugins/wit/plugin.wit). It reads the workspace's
+// `jco componentize` (world `plugin-fs` of server/plugin-templates/wit/plugin.wit). It reads the workspace's
 // manifests through wasi:filesystem, so it needs `capabilities.fs = "read"`.
 //
 //   check deps.forbids('lodash')      passes when no manifest declares `lodash`

@@ -4,6 +4,7 @@ import { parseCommand } from './commands/parse';
 import { docCommand } from './commands/doc';
 import { initCommand } from './commands/init';
 import { DEFAULT_DEPS, knownLibraries, type CliDeps } from './commands/libraryHost';
+import { pluginCommand } from './commands/plugin';
 import { runCommand } from './commands/run';
 import { CliError, processIO, type CliIO } from './io';
 
@@ -67,6 +68,12 @@ const COMMANDS: Record<string, CommandSpec> = {
       ['-l, --library <LIST>', 'comma-separated library names to keep'],
     ],
   },
+  plugin: {
+    summary: 'Plugin authoring: `plugin new NAME --template T`, `plugin inspect FILE.wasm`',
+    positional: '<new|inspect> <ARG>',
+    options: {},
+    help: [],
+  },
   init: {
     summary: 'Create a new Hielements project',
     positional: '<PROJECT_NAME>',
@@ -120,6 +127,8 @@ async function dispatch(argv: string[], io: CliIO, deps: CliDeps): Promise<numbe
     io.out(USAGE);
     return 0;
   }
+  // `plugin` has subcommands and options of its own
+  if (command === 'plugin') return pluginCommand(rest, io);
   const spec = command ? COMMANDS[command] : undefined;
   if (!spec) {
     io.err(command ? `error: unrecognized subcommand '${command}'\n\n${USAGE}` : USAGE);

@@ -3,6 +3,7 @@ import { promises as fsp } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { LIBRARY_EXPORT } from './importPolicy';
 
 /**
  * Components are transpiled to JS + core modules by jco-transpile (seconds for a JS
@@ -53,7 +54,6 @@ async function safeCacheDir(dir: string): Promise<void> {
   }
 }
 
-const LIBRARY_EXPORT = /^hielements:plugin\/library@0\.1\.\d+$/;
 
 /** The component file at `file`, transpiled (from the cache when its content was seen before). */
 export async function prepareComponent(file: string, cacheDir = defaultCacheDir()): Promise<PreparedComponent> {

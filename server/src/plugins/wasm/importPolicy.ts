@@ -5,6 +5,13 @@ import type { Capabilities, CapabilityFinding } from '../types';
  * capabilities its imports can use (for the static `missing`/`unused` findings).
  */
 
+/** The WIT package a component plugin implements (its `library` interface is the one export the host needs). */
+export const WIT_PACKAGE = 'hielements:plugin@0.1.0';
+/** Exports accepted as that interface: any 0.1.x of the package. */
+export const LIBRARY_EXPORT = /^hielements:plugin\/library@0\.1\.\d+$/;
+/** Exports a core module must have (ABI v1). */
+export const CORE_ABI_EXPORTS: readonly string[] = ['memory', 'alloc', 'library_call', 'library_check'];
+
 /** Every function of `wasi_snapshot_preview1`; each one is served by our own implementation. */
 export const PREVIEW1_FUNCTIONS: readonly string[] = [
   'args_get', 'args_sizes_get', 'environ_get', 'environ_sizes_get', 'clock_res_get', 'clock_time_get',
@@ -26,14 +33,14 @@ export interface CoreImport {
   kind: string;
 }
 
+export const isAllowedCoreImport = (imp: CoreImport): boolean =>
+  imp.kind === 'function' &&
+  ((imp.module === 'wasi_snapshot_preview1' && PREVIEW1_FUNCTIONS.includes(imp.name)) || (imp.module === 'env' && ENV_FUNCTIONS.includes(imp.name)));
+
 /** Refusal text for the first import outside the allow-list, or undefined when all are allowed. */
 export function refuseCoreImports(imports: readonly CoreImport[]): string | undefined {
   for (const imp of imports) {
-    const allowed =
-      imp.kind === 'function' &&
-      ((imp.module === 'wasi_snapshot_preview1' && PREVIEW1_FUNCTIONS.includes(imp.name)) ||
-        (imp.module === 'env' && ENV_FUNCTIONS.includes(imp.name)));
-    if (!allowed) return `import \`${imp.module}.${imp.name}\` (${imp.kind}) is not allowed: a core module may import only \`wasi_snapshot_preview1\` functions and \`env.abort\``;
+    if (!isAllowedCoreImport(imp)) return `import \`${imp.module}.${imp.name}\` (${imp.kind}) is not allowed: a core module may import only \`wasi_snapshot_preview1\` functions and \`env.abort\``;
   }
   return undefined;
 }
@@ -52,6 +59,8 @@ export function interfaceName(specifier: string): string {
   const at = specifier.indexOf('@');
   return at < 0 ? specifier : specifier.slice(0, at);
 }
+
+export const isAllowedComponentImport = (spec: string): boolean => refuseComponentImports([spec]) === undefined;
 
 export function refuseComponentImports(imports: readonly string[]): string | undefined {
   for (const spec of imports) {

@@ -1,6 +1,6 @@
 import { promises as fsp } from 'node:fs';
 import type { LoadWasmLibrary, WasmLibraryConfig, WasmLoadOptions, WasmLoadResult } from '../types';
-import { componentImportUse, coreImportUse, refuseComponentImports, refuseCoreImports, staticFindings, type ImportUse } from './importPolicy';
+import { CORE_ABI_EXPORTS, WIT_PACKAGE, componentImportUse, coreImportUse, refuseComponentImports, refuseCoreImports, staticFindings, type ImportUse } from './importPolicy';
 import { PluginWorker } from './pluginWorker';
 import { capMemory, detectFormat, pagesForMb } from './wasmBinary';
 import { Wasm, type WasmModule } from './wasmApi';
@@ -73,7 +73,7 @@ export async function loadWasm(config: WasmLibraryConfig, options: WasmLoadOptio
     const refusal = refuseCoreImports(imports);
     if (refusal) fail(refusal);
     const exports = new Set(Wasm.Module.exports(module).map((e) => e.name));
-    const missing = ['memory', 'alloc', 'library_call', 'library_check'].filter((n) => !exports.has(n));
+    const missing = CORE_ABI_EXPORTS.filter((n) => !exports.has(n));
     if (missing.length > 0) fail(`missing core ABI v1 export${missing.length > 1 ? 's' : ''} ${missing.map((m) => `\`${m}\``).join(', ')}`);
     plugin = { format: 'core', module };
     use = coreImportUse(imports);
@@ -86,7 +86,7 @@ export async function loadWasm(config: WasmLibraryConfig, options: WasmLoadOptio
     }
     const refusal = refuseComponentImports(prepared.imports);
     if (refusal) fail(refusal);
-    if (!prepared.exportsLibrary) fail('the component does not export `hielements:plugin/library@0.1.0`');
+    if (!prepared.exportsLibrary) fail(`the component does not export \`${WIT_PACKAGE.replace('@', '/library@')}\``);
     plugin = { format: 'component', dir: prepared.dir };
     use = componentImportUse(prepared.imports);
   }

@@ -50,7 +50,7 @@ export async function buildCoreFixture(name: string, dir: string): Promise<strin
   return out;
 }
 
-const PLUGIN_WIT = () => fs.readFileSync(path.join(repoRoot(), 'plugins', 'wit', 'plugin.wit'), 'utf8').replace(/world plugin-fs[\s\S]*$/, '');
+const PLUGIN_WIT = () => fs.readFileSync(path.join(repoRoot(), 'server', 'plugin-templates', 'wit', 'plugin.wit'), 'utf8').replace(/world plugin-fs[\s\S]*$/, '');
 
 /**
  * Build a component from a core WAT fixture: canonical-ABI glue, WIT of world `plugin`
