@@ -202,6 +202,9 @@ export class PluginProcess {
     const child = this.child;
     if (!child || this.exited) return;
     this.killed = true; // not usable any more, whatever happens next
+    // Keep the event loop alive until the child is gone: with its handles unref'd (idle), a
+    // plugin slower to exit than the grace period let the CLI exit 0 before printing anything.
+    this.setRef(true);
     child.stdin.end();
     const exited = await Promise.race([this.exitPromise.then(() => true), delay(graceMs).then(() => false)]);
     if (!exited) {
