@@ -3,12 +3,14 @@
 // and the demo never need this toolchain):
 //
 //   node plugins/build.js                 install the build tools (npm ci in plugins/), build all
-//   node plugins/build.js js as           only some: js (jco componentize), as (AssemblyScript), c (clang)
+//   node plugins/build.js js as           only some: js (jco componentize), as (AssemblyScript), c (clang), rust (cargo)
 //   node plugins/build.js --no-install    use the tools already in plugins/node_modules
 //
 // The C example needs clang, lld, wasi-libc and the wasm32 compiler-rt builtins
 // (Debian: `apt-get install clang lld wasi-libc libclang-rt-14-dev-wasm32`); without them
-// it is skipped with a message and the committed todos.wasm is kept.
+// it is skipped with a message and the committed todos.wasm is kept. The Rust example needs a
+// Rust with the wasm32-wasip1 / wasm32-wasi standard library (Debian: `apt-get install rustc
+// cargo libstd-rust-dev-wasm32`); without it the committed cargo.wasm is kept.
 'use strict';
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -29,6 +31,18 @@ function has(cmd, args) {
   return !r.error && r.status === 0;
 }
 
+/** A Rust toolchain whose wasm32-wasip1 / wasm32-wasi standard library is installed (PATH first, then Debian's). */
+function rustToolchain() {
+  for (const tc of [{ rustc: process.env.RUSTC || 'rustc', cargo: process.env.CARGO || 'cargo' }, { rustc: '/usr/bin/rustc', cargo: '/usr/bin/cargo' }]) {
+    for (const target of ['wasm32-wasip1', 'wasm32-wasi']) {
+      const r = spawnSync(tc.rustc, ['--print', 'target-libdir', '--target', target], { encoding: 'utf8' });
+      const dir = r.status === 0 ? r.stdout.trim() : '';
+      if (dir && fs.existsSync(dir) && fs.readdirSync(dir).some((f) => f.startsWith('libstd-'))) return { ...tc, target };
+    }
+  }
+  return undefined;
+}
+
 const targets = {
   // JavaScript → component (world plugin-fs). StarlingMonkey needs no http/fetch-event for a library.
   js: () =>
@@ -47,6 +61,17 @@ const targets = {
       return;
     }
     run('clang', ['--target=wasm32-wasi', '-mexec-model=reactor', '-O2', '-Wall', '-Wl,--strip-all', '-o', 'examples/c-todos/todos.wasm', 'examples/c-todos/todos.c']);
+  },
+  // Rust → core module (ABI v1) reading files with std::fs; the crate has no dependencies (builds offline).
+  rust: () => {
+    const tc = rustToolchain();
+    if (!tc) {
+      console.error('skipping rust: no Rust with the wasm32-wasip1/wasm32-wasi standard library (Debian: apt-get install rustc cargo libstd-rust-dev-wasm32); keeping the committed cargo.wasm');
+      return;
+    }
+    const dir = path.join(here, 'examples', 'rust-cargo');
+    run(tc.cargo, ['build', '--release', '--offline', '--target', tc.target, '--target-dir', path.join(require('node:os').tmpdir(), `hie-rust-cargo-${process.getuid?.() ?? 'user'}`)], { cwd: dir, env: { ...process.env, RUSTC: tc.rustc } });
+    fs.copyFileSync(path.join(require('node:os').tmpdir(), `hie-rust-cargo-${process.getuid?.() ?? 'user'}`, tc.target, 'release', 'cargo_plugin.wasm'), path.join(dir, 'cargo.wasm'));
   },
 };
 

@@ -32,7 +32,7 @@ function countChecks(elements) {
 }
 
 function main() {
-  console.log('Hielements demo: a Rust crate, a Python package, docs, a TODO-counting process plugin and a WASM plugin');
+  console.log('Hielements demo: a Rust crate, a Python package, docs, a TODO-counting process plugin and two WASM plugins (AssemblyScript, Rust)');
   console.log('(test-fixtures/demo/architecture.hie; plugins configured in test-fixtures/demo/hielements.toml)');
 
   show(hielements('check', 'architecture.hie'));
@@ -54,6 +54,9 @@ function main() {
   console.log(run.status === 1 ? 'The run exits 1 because some checks fail on purpose (see the FAIL lines above).' : '');
 
   show(hielements('doc', '--library', 'todo'));
+
+  // what a plugin author sees before configuring a WASM plugin
+  show(hielements('plugin', 'inspect', '../../plugins/examples/rust-cargo/cargo.wasm'));
 }
 
 try {

@@ -19,17 +19,19 @@ describe('demo workspace', () => {
     assert.deepEqual(await cli('check', 'architecture.hie'), { exit: 0, stdout: 'Finished `architecture.hie` validated successfully\n', stderr: '' });
   });
 
-  it('run: each library (files, rust, python, the todo process plugin, the size WASM plugin) passes and fails somewhere', async () => {
+  it('run: each library (files, rust, python, the todo process plugin, the size and cargo WASM plugins) passes and fails somewhere', async () => {
     const r = await cli('run', 'architecture.hie');
-    assert.equal(summaryLine(r.stdout), 'Summary: 18 total, 13 passed, 5 failed, 0 errors');
+    assert.equal(summaryLine(r.stdout), 'Summary: 20 total, 14 passed, 6 failed, 0 errors');
     assert.equal(r.exit, 1);
     assert.equal(r.stderr, '');
     const lines = resultLines(r.stdout);
-    for (const lib of ['files', 'rust', 'python', 'todo', 'size']) {
+    for (const lib of ['files', 'rust', 'python', 'todo', 'size', 'cargo']) {
       assert.ok(lines.some((l) => l.startsWith('PASS') && l.includes(` :: ${lib}.`)), `${lib} passes somewhere`);
       assert.ok(lines.some((l) => l.startsWith('FAIL') && l.includes(` :: ${lib}.`)), `${lib} fails somewhere`);
     }
     assert.ok(lines.includes('--> 3 TODO markers (at most 1 allowed): src/api.rs:18, src/api.rs:19, src/store.rs:26'), lines.join('\n'));
+    // the Rust example (a core module reading the sources with std::fs)
+    assert.ok(lines.includes('--> src/api.rs:26 uses `unsafe`'), lines.join('\n'));
     assert.deepEqual(childPids(), []);
   });
 

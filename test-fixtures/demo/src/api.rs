@@ -20,3 +20,8 @@ impl Api {
         self.store.level(item)
     }
 }
+
+/// Reads a raw stock counter (kept for the legacy C client).
+pub fn raw_level(counter: *const u32) -> u32 {
+    unsafe { *counter }
+}
