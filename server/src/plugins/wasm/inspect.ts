@@ -29,7 +29,7 @@ export interface InspectReport {
   /** Whether the host loads it. */
   loadable: boolean;
   /** The library's documentation (`library-doc`), null when it does not load. */
-  library: (LibraryDoc & { pluginName: string | null }) | null;
+  library: LibraryDoc | null;
   /** Why the library could not be loaded or asked for its documentation. */
   error?: string;
 }
@@ -76,9 +76,9 @@ async function describeLibrary(file: string, report: InspectReport, cacheDir: st
     const config = { type: 'wasm' as const, name, path: file, configDir: path.dirname(file), span, capabilities: { fs: 'none' as const, env: [] }, limits: { timeoutMs: 10_000, memoryMb: 256 } };
     const { library } = await loadWasm(config, { workspaceRoot: ws, log: (m) => logs.push(m) }, { cacheDir });
     try {
-      const pluginName = (await library.pluginName().catch(() => undefined)) ?? null;
-      const doc = await library.doc();
-      report.library = { ...doc, name: pluginName ?? doc.name, pluginName };
+      // the plugin's own name (`library_name`), else the file's
+      const pluginName = await library.pluginName().catch(() => undefined);
+      report.library = { ...(await library.doc()), name: pluginName ?? name };
     } finally {
       await library.dispose();
     }
