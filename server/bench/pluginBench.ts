@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { benchWasm } from './wasmBench';
+import { jsRunBench } from './jsRunBench';
 import { ExternalLibrary } from '../src/plugins/external';
 import type { CallContext } from '../src/libraries/library';
 import type { WorkspaceIndex } from '../src/workspace/workspaceIndex';
@@ -19,6 +20,8 @@ export async function pluginBench(): Promise<void> {
   }
 
   row('floor: bare worker_threads round trip on this machine now', `${(await bareWorkerRoundTrip()).toFixed(1)} µs`);
+
+  jsRunBench();
 
   console.log('\nExternal plugin (Node process, JSON-RPC over stdio)');
   const lib = new ExternalLibrary({ name: 'naming', program: process.execPath, args: [path.join(REPO_ROOT, 'plugins', 'examples', 'external-naming', 'naming.js')] });

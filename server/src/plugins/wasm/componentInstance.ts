@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { PluginReportedError, type PluginInstance, type Request } from './pluginInstance';
 import { createPreview2, type Preview2 } from './preview2';
 import type { Sandbox } from './sandbox';
-import { capMemory } from './wasmBinary';
+import { readCapped } from './wasmBinary';
 import { isMemory, Wasm, type WasmMemory, type WasmModule } from './wasmApi';
 import { interfaceName } from './importPolicy';
 
@@ -41,8 +41,7 @@ export class ComponentInstance implements PluginInstance {
       imports[spec] = impl;
     }
     const memories: WasmMemory[] = [];
-    // a Buffer is a Uint8Array already: copying a JS engine's 14 MB module again costs tens of ms
-    const getCoreModule = async (name: string) => Wasm.compile(capMemory(await fsp.readFile(path.join(dir, name)), maxPages));
+    const getCoreModule = async (name: string) => Wasm.compile(readCapped(path.join(dir, name), maxPages));
     const instantiateCore = async (m: WasmModule, imp: Record<string, unknown> = {}) => {
       const instance = new Wasm.Instance(m, imp as Record<string, Record<string, unknown>>);
       for (const v of Object.values(instance.exports)) if (isMemory(v)) memories.push(v);

@@ -101,6 +101,8 @@ export async function loadWasm(config: WasmLibraryConfig, options: WasmLoadOptio
     plugin,
   };
   const worker = new PluginWorker(init, config.limits.timeoutMs, options.log);
+  // the plugin starts while the caller gets on with parsing and evaluating
+  worker.prestart();
   const library = new WasmLibrary({ name: config.name, worker, fsGranted: config.capabilities.fs !== 'none', workspaceRoot: options.workspaceRoot, onDenied: options.onDenied });
   return { library, findings: staticFindings(config.name, config.capabilities, use) };
 }

@@ -55,6 +55,16 @@ export class PluginWorker {
     return result;
   }
 
+  /**
+   * Start the worker now (it instantiates the plugin as soon as it runs), so that the
+   * first call does not wait for a JS engine's start-up. Failures surface on that call.
+   */
+  prestart(): void {
+    if (this.worker) return;
+    this.started = false;
+    this.ready = this.start();
+  }
+
   private start(): Promise<void> {
     const channel = new MessageChannel();
     const worker = new Worker(path.join(__dirname, 'worker.js'), {

@@ -1,3 +1,4 @@
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 /** Reading and rewriting the few parts of a wasm binary the host cares about. */
 
 export type WasmFormat = 'component' | 'core';
@@ -87,6 +88,48 @@ export function capMemory(bytes: Uint8Array, maxPages: number): Uint8Array {
     o += p.length;
   }
   return out;
+}
+
+/**
+ * `capMemory(readFile(file), maxPages)` without holding the module twice: the bytes before
+ * the memory section are read and rewritten, and the rest of the file is read straight into
+ * the final buffer (a JS engine's 14 MB module is otherwise copied once more, for nothing).
+ */
+export function readCapped(file: string, maxPages: number): Uint8Array {
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const head = new Uint8Array(Math.min(size, 1 << 20));
+    readSync(fd, head, 0, head.length, 0);
+    let pos = 8;
+    while (pos < head.length) {
+      const id = head[pos];
+      let sectionEnd: number;
+      try {
+        const [len, start] = readU32(head, pos + 1);
+        sectionEnd = start + len;
+      } catch {
+        break;
+      }
+      if (sectionEnd > head.length) break;
+      if (id === MEMORY_SECTION) {
+        // rewrite the sections up to and including this one; copy the rest in place
+        const capped = capMemory(head.subarray(0, sectionEnd), maxPages);
+        const out = new Uint8Array(capped.length + (size - sectionEnd));
+        out.set(capped, 0);
+        readSync(fd, out, capped.length, size - sectionEnd, sectionEnd);
+        return out;
+      }
+      if (id > MEMORY_SECTION && id !== 12 && id !== 0) break; // past where a memory section can be
+      pos = sectionEnd;
+    }
+    // no memory section early in the file (imported memory, huge sections): the plain way
+    const all = new Uint8Array(size);
+    readSync(fd, all, 0, size, 0);
+    return capMemory(all, maxPages);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export const pagesForMb = (mb: number): number => Math.max(1, Math.floor((mb * 2 ** 20) / PAGE));

@@ -28,13 +28,18 @@ const replies = init.replyPort ?? port;
 const sandbox = new Sandbox({ workspaceRoot: init.workspaceRoot, fs: init.fs, env: init.env }, (stream, line) => replies.postMessage({ type: 'log', stream, line } satisfies WorkerMessage));
 
 let instance: PluginInstance | undefined;
+/** The instance being created (started as soon as the worker is, so the first call finds it ready or nearly). */
+let creating: Promise<PluginInstance> | undefined;
 
-async function getInstance(): Promise<PluginInstance> {
-  if (instance) return instance;
-  const created: PluginInstance =
-    init.plugin.format === 'core' ? CoreInstance.create(init.plugin.module, sandbox) : await ComponentInstance.create(init.plugin.dir, init.memoryPages, sandbox);
-  instance = created;
-  return created;
+function getInstance(): Promise<PluginInstance> {
+  if (instance) return Promise.resolve(instance);
+  creating ??= (async () => {
+    const created: PluginInstance =
+      init.plugin.format === 'core' ? CoreInstance.create(init.plugin.module, sandbox) : await ComponentInstance.create(init.plugin.dir, init.memoryPages, sandbox);
+    instance = created;
+    return created;
+  })().finally(() => (creating = undefined));
+  return creating;
 }
 
 function describeTrap(e: unknown): string {
@@ -81,3 +86,5 @@ port.on('message', async (m: HostMessage) => {
   replies.postMessage({ type: 'reply', id: m.id, outcomes, denials: sandbox.takeDenials(), restart: needsRestart } satisfies WorkerMessage);
 });
 post({ type: 'ready' });
+// Instantiate now rather than at the first request; a failure is reported on that request.
+getInstance().catch(() => undefined);
