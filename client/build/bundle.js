@@ -23,9 +23,13 @@ const production = process.argv.includes('--production');
 
 /**
  * Extra server entry points, built next to server.js when their source exists: the WASM plugin host starts
- * its worker thread from `path.join(__dirname, 'worker.js')` (server/src/plugins/wasm/pluginWorker.ts).
+ * its worker thread from `path.join(__dirname, 'worker.js')` (server/src/plugins/wasm/pluginWorker.ts), and
+ * transpiles a component not yet cached in `path.join(__dirname, 'transpileJob.js')` (componentCache.ts).
  */
-const SERVER_EXTRA_ENTRIES = { 'worker.js': path.join(REPO, 'server', 'src', 'plugins', 'wasm', 'worker.ts') };
+const SERVER_EXTRA_ENTRIES = {
+  'worker.js': path.join(REPO, 'server', 'src', 'plugins', 'wasm', 'worker.ts'),
+  'transpileJob.js': path.join(REPO, 'server', 'src', 'plugins', 'wasm', 'transpileJob.ts'),
+};
 
 /**
  * Packages left out of the bundle and copied to dist/node_modules when the server imports them:
