@@ -12,7 +12,7 @@ import type { HostMessage, Outcome, WorkerInit, WorkerMessage } from './workerPr
  * fresh worker and so a fresh instance).
  */
 
-/** Extra time allowed for starting the worker and instantiating the plugin (a JS component takes ~1 s). */
+/** Extra time allowed for starting the worker and instantiating the plugin (a JS component takes ~0.3 s, much more on a busy machine). */
 const STARTUP_GRACE_MS = 30_000;
 
 /**

@@ -85,6 +85,9 @@ port.on('message', async (m: HostMessage) => {
   }
   replies.postMessage({ type: 'reply', id: m.id, outcomes, denials: sandbox.takeDenials(), restart: needsRestart } satisfies WorkerMessage);
 });
-post({ type: 'ready' });
-// Instantiate now rather than at the first request; a failure is reported on that request.
-getInstance().catch(() => undefined);
+// Instantiate now rather than at the first request, and say `ready` after: starting a JS
+// engine is start-up (the host allows it a grace period), not part of the first call's
+// `timeout_ms`. A failure is reported on that first request.
+getInstance()
+  .catch(() => undefined)
+  .finally(() => post({ type: 'ready' }));
