@@ -2,10 +2,10 @@
 // Library `size`:
 //   size.lines('src/main.rs')                 → Int, the file's line count
 //   check size.max_lines(scope, 300)          → fails on the first file with more lines
-// Needs `capabilities.fs = "read"`.
+// Needs `capabilities.fs = "read"`. The JSON and WASI helpers are the `assemblyscript` plugin template's.
 
-import { Json, Kind, parse, quote } from './json';
-import { readWorkspaceFile } from './wasi';
+import { Json, Kind, parse, quote } from '../../../../server/plugin-templates/assemblyscript/assembly/json';
+import { readWorkspaceFile } from '../../../../server/plugin-templates/assemblyscript/assembly/wasi';
 
 const DOC = `{"name":"size","description":"Line counts of workspace files","version":"0.1.0",
 "functions":[{"name":"lines","description":"Number of lines of a file","parameters":[{"name":"path","type":"string","description":"path relative to the workspace"}],"return_type":"integer","example":"size.lines('src/main.rs')"}],
