@@ -25,14 +25,16 @@ if (run.error) {
 }
 if (run.stderr) process.stderr.write(run.stderr);
 
+// What a result is: its check, element, status and message (a report may say more, e.g. where the check is).
+const essentials = ({ check, element, message, status }) => ({ check, element, message, status });
 let actual;
 try {
-  actual = JSON.parse(run.stdout).results;
+  actual = JSON.parse(run.stdout).results.map(essentials);
 } catch {
   console.error(`hielements exited with ${run.status} and printed no JSON report:\n${run.stdout}`);
   process.exit(1);
 }
-const expected = JSON.parse(readFileSync(join(fixture, 'expected.json'), 'utf8'));
+const expected = JSON.parse(readFileSync(join(fixture, 'expected.json'), 'utf8')).map(essentials);
 const line = (r) => `${r.status.toUpperCase().padEnd(5)} ${r.element} :: ${r.check}${r.message ? ` -- ${r.message}` : ''}`;
 const same = JSON.stringify(actual) === JSON.stringify(expected);
 console.log((same ? actual : expected).map(line).join('\n'));
