@@ -1,13 +1,28 @@
 import { checkReportJson, location, plural } from '../diagnosticsOutput';
+import { isMachineFormat, machineReport } from '../formats';
+import type { ReportFormat } from '../formats/names';
 import type { CliIO } from '../io';
 import { PLAIN } from '../style';
 import { loadSpec } from '../readSpec';
+import { TOOL } from '../version';
+import { knownLibraries } from './knownLibraries';
 
-/** `hielements check <FILE> [--format human|json]`: parse and validate only (cli.md §2). */
-export async function checkCommand(io: CliIO, file: string, format: string, knownLibraries: ReadonlySet<string>): Promise<number> {
-  const spec = await loadSpec(io, file, knownLibraries);
+export interface CheckOptions {
+  file: string;
+  format: ReportFormat;
+  /** Where hielements.toml names the plugin libraries (`-w`; default: the current directory). */
+  workspaceDir: string;
+}
+
+/** `hielements check <FILE> [-w DIR] [--format …]`: parse and validate only (cli.md §2). */
+export async function checkCommand(io: CliIO, { file, format, workspaceDir }: CheckOptions): Promise<number> {
+  const spec = await loadSpec(io, file, await knownLibraries(workspaceDir));
   const errors = spec.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = spec.diagnostics.length - errors;
+  if (isMachineFormat(format)) {
+    io.out(machineReport(format, { file, cwd: io.cwd, lines: spec.lines, diagnostics: spec.diagnostics }, TOOL));
+    return errors > 0 ? 1 : 0;
+  }
   if (format === 'json') {
     io.out(checkReportJson(spec.diagnostics, file, spec.lines) + '\n');
     return errors > 0 ? 1 : 0;
