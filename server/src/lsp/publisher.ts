@@ -1,6 +1,7 @@
 import type { Connection, Diagnostic } from 'vscode-languageserver';
 import { validateConfigText } from '../plugins/config';
 import { checkDiagnostic, denialDiagnostic, findingDiagnostic, toLspDiagnostic } from './features/diagnostics';
+import { knownFailures } from './knownFailures';
 import type { Project } from './project';
 import { pathToUri } from './uris';
 import type { HieFile, WorkspaceState } from './workspaceState';
@@ -10,8 +11,9 @@ export function fileDiagnostics(file: HieFile): Diagnostic[] {
   const out = file.doc.analysis.diagnostics.map(toLspDiagnostic);
   const record = file.checks;
   if (!record || record.revision !== file.revision || record.generation !== file.project.generation) return out;
+  const known = file.path === undefined ? undefined : knownFailures(file.project, file.path, record.results);
   for (const result of record.results) {
-    const d = checkDiagnostic(result);
+    const d = checkDiagnostic(result, known?.results.has(result) ? known.baseline : undefined);
     if (d) out.push(d);
   }
   for (const finding of file.project.denials) {
