@@ -1,6 +1,5 @@
 import { checkReportJson, location, plural } from '../diagnosticsOutput';
-import { isMachineFormat, machineReport } from '../formats';
-import type { ReportFormat } from '../formats/names';
+import { isMachineFormat, type ReportFormat } from '../formats/names';
 import type { CliIO } from '../io';
 import { PLAIN } from '../style';
 import { loadSpec } from '../readSpec';
@@ -20,6 +19,7 @@ export async function checkCommand(io: CliIO, { file, format, workspaceDir }: Ch
   const errors = spec.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = spec.diagnostics.length - errors;
   if (isMachineFormat(format)) {
+    const { machineReport } = await import('../formats/index.js');
     io.out(machineReport(format, { file, cwd: io.cwd, lines: spec.lines, diagnostics: spec.diagnostics }, TOOL));
     return errors > 0 ? 1 : 0;
   }

@@ -4,8 +4,7 @@ import type { EvalResult } from '../../eval/types';
 import type { FunctionDoc, LibraryRegistry } from '../../libraries/library';
 import { FileIndex } from '../../workspace/fileIndex';
 import { checkReportJson, location } from '../diagnosticsOutput';
-import { isMachineFormat, machineReport } from '../formats';
-import type { ReportFormat } from '../formats/names';
+import { isMachineFormat, type ReportFormat } from '../formats/names';
 import { checkFunction, type BaselineUse } from '../formats/report';
 import type { CliIO } from '../io';
 import { loadSpec } from '../readSpec';
@@ -55,7 +54,7 @@ export async function runCommand(io: CliIO, options: RunOptions, deps: CliDeps =
   const errors = spec.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) {
     if (format === 'json') io.out(checkReportJson(spec.diagnostics, file, spec.lines) + '\n');
-    else if (isMachineFormat(format)) io.out(machineReport(format, { file, cwd: io.cwd, lines: spec.lines, diagnostics: errors }, TOOL));
+    else if (isMachineFormat(format)) io.out((await import('../formats/index.js')).machineReport(format, { file, cwd: io.cwd, lines: spec.lines, diagnostics: errors }, TOOL));
     else for (const d of errors) io.err(`error[${d.code}]: ${d.message}\n  --> ${location(d, file, spec.lines)}\n`);
     return 1;
   }
@@ -96,6 +95,7 @@ export async function runCommand(io: CliIO, options: RunOptions, deps: CliDeps =
   }
   const { results, summary } = result;
   if (isMachineFormat(format)) {
+    const { machineReport } = await import('../formats/index.js');
     io.out(machineReport(format, { file, cwd: io.cwd, lines: spec.lines, diagnostics: [], run: { results, summary, baseline, functionDocs } }, TOOL));
   } else if (format === 'json') {
     io.out(jsonReport(results, summary, baseline) + '\n');

@@ -2,10 +2,8 @@ import { githubReport } from './github';
 import { junitReport } from './junit';
 import { sarifReport, type ToolInfo } from './sarif';
 import type { SpecReport } from './report';
+import type { MachineFormat } from './names';
 
-export type MachineFormat = 'sarif' | 'junit' | 'github';
-
-export const isMachineFormat = (format: string): format is MachineFormat => format === 'sarif' || format === 'junit' || format === 'github';
 
 /** The CI formats, shared by `check` (diagnostics only) and `run`. */
 export function machineReport(format: MachineFormat, report: SpecReport, tool: ToolInfo): string {
