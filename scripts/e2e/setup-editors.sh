@@ -2,6 +2,8 @@
 # Installs what the real-editor tests need on Debian 12 (root, network = Debian apt + npm registry only).
 # Idempotent and fast when everything is already there.
 #
+#   scripts/e2e/setup-editors.sh tests         # what `npm test` needs: neovim, emacs-nox + elpa-eglot (README snippet tests),
+#                                              # python3-junitparser (JUnit output judged by a consumer written elsewhere)
 #   scripts/e2e/setup-editors.sh neovim        # apt neovim only (cheap, ~10 s) -> server/test/e2e/neovim.test.ts
 #   scripts/e2e/setup-editors.sh code-server   # apt chromium etc. + code-server 4.100.3 + playwright-core (minutes)
 #   scripts/e2e/setup-editors.sh all
@@ -49,6 +51,12 @@ setup_neovim() {
   nvim --version | head -1 >&2
 }
 
+setup_tests() {
+  setup_neovim
+  apt_install emacs-nox elpa-eglot python3-junitparser
+  emacs --version | head -1 >&2
+}
+
 cs_installed() {
   [ -x "$CS_DIR/node_modules/.bin/code-server" ] &&
     XDG_CONFIG_HOME="$CACHE/tmp/xdg" "$CS_DIR/node_modules/.bin/code-server" --version 2>/dev/null | grep -q "^$CS_VERSION " &&  # 1st run may print a config notice first
@@ -81,8 +89,9 @@ setup_code_server() {
 }
 
 case "${1:-all}" in
+  tests) setup_tests ;;
   neovim) setup_neovim ;;
   code-server) setup_code_server ;;
-  all) setup_neovim; setup_code_server ;;
-  *) echo "usage: $0 [neovim|code-server|all]" >&2; exit 2 ;;
+  all) setup_tests; setup_code_server ;;
+  *) echo "usage: $0 [tests|neovim|code-server|all]" >&2; exit 2 ;;
 esac

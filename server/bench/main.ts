@@ -2,11 +2,12 @@ import { engineBench } from './engineBench';
 import { syntaxBench } from './syntaxBench';
 import { pluginBench } from './pluginBench';
 import { lspBench } from './lspBench';
+import { cliBench } from './cliBench';
 
 /** `npm run bench [suite]`: every figure the issues ask for, on the shared generators' inputs. */
 async function main(): Promise<void> {
-  const only = process.argv[2];
-  const suites: Record<string, () => Promise<void>> = { syntax: syntaxBench, engine: engineBench, plugins: pluginBench, lsp: lspBench };
+  const [only, ...rest] = process.argv.slice(2);
+  const suites: Record<string, () => Promise<void>> = { syntax: syntaxBench, engine: engineBench, plugins: pluginBench, lsp: lspBench, cli: () => cliBench(rest) };
   for (const [name, run] of Object.entries(suites)) {
     if (only && only !== name) continue;
     console.log(`\n== ${name} ==`);

@@ -1,111 +1,20 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { checkCommand } from './commands/check';
-import { parseCommand } from './commands/parse';
-import { docCommand } from './commands/doc';
-import { initCommand } from './commands/init';
-import { DEFAULT_DEPS, knownLibraries, type CliDeps } from './commands/libraryHost';
-import { pluginCommand } from './commands/plugin';
-import { runCommand } from './commands/run';
+import { statSync } from 'node:fs';
+import * as path from 'node:path';
+import { parseCommandArgs, usageError, type OptionValues } from './args';
+import { COMMANDS, USAGE, commandUsage } from './commandTable';
+import type { CliDeps } from './commands/libraryHost';
+import type { ReportFormat } from './formats/names';
 import { CliError, processIO, type CliIO } from './io';
+import { VERSION } from './version';
 
 export type { CliDeps };
+export { VERSION };
 
-export const VERSION = '0.1.0';
-
-type Options = NonNullable<ParseArgsConfig['options']>;
-
-interface CommandSpec {
-  summary: string;
-  /** Positional argument (`doc` takes none). */
-  positional?: string;
-  options: Options;
-  /** Help line per option: `[flags, description]`. */
-  help: [string, string][];
-}
-
-const COMMANDS: Record<string, CommandSpec> = {
-  check: {
-    summary: 'Parse and validate a .hie file',
-    positional: '<FILE>',
-    options: { format: { type: 'string', short: 'f', default: 'human' } },
-    help: [['-f, --format <FORMAT>', 'human (default) or json']],
-  },
-  run: {
-    summary: 'Run the checks of a .hie file against a workspace',
-    positional: '<FILE>',
-    options: {
-      workspace: { type: 'string', short: 'w' },
-      format: { type: 'string', short: 'f', default: 'human' },
-      'dry-run': { type: 'boolean', default: false },
-      verbose: { type: 'boolean', short: 'v', default: false },
-      filter: { type: 'string' },
-      limit: { type: 'string' },
-      'pattern-checks': { type: 'boolean', default: false },
-    },
-    help: [
-      ['-w, --workspace <DIR>', 'workspace (default: the folder of FILE)'],
-      ['-f, --format <FORMAT>', 'human (default) or json'],
-      ['--dry-run', 'print the element tree instead of running'],
-      ['-v, --verbose', 'progress on stderr'],
-      ['--filter <TEXT>', 'run only checks whose element path contains TEXT'],
-      ['--limit <N>', 'run at most N checks'],
-      ['--pattern-checks', "also run implemented patterns' checks with the element's bindings"],
-    ],
-  },
-  parse: { summary: 'Print the syntax tree of a .hie file as JSON', positional: '<FILE>', options: {}, help: [] },
-  doc: {
-    summary: 'Print the documentation of the available libraries',
-    options: {
-      workspace: { type: 'string', short: 'w', default: '.' },
-      format: { type: 'string', short: 'f', default: 'markdown' },
-      output: { type: 'string', short: 'o' },
-      library: { type: 'string', short: 'l' },
-    },
-    help: [
-      ['-w, --workspace <DIR>', 'where hielements.toml is read (default: .)'],
-      ['-f, --format <FORMAT>', 'markdown (default) or json'],
-      ['-o, --output <FILE>', 'write to a file (relative path) instead of stdout'],
-      ['-l, --library <LIST>', 'comma-separated library names to keep'],
-    ],
-  },
-  plugin: {
-    summary: 'Plugin authoring: `plugin new NAME --template T`, `plugin inspect FILE.wasm`',
-    positional: '<new|inspect> <ARG>',
-    options: {},
-    help: [],
-  },
-  init: {
-    summary: 'Create a new Hielements project',
-    positional: '<PROJECT_NAME>',
-    options: { directory: { type: 'string', short: 'd', default: '.' } },
-    help: [['-d, --directory <DIR>', 'where to create it (default: .)']],
-  },
-};
-
-const columns = (rows: [string, string][]): string => {
-  const width = Math.max(...rows.map(([a]) => a.length));
-  return rows.map(([a, b]) => `  ${a.padEnd(width)}  ${b}`).join('\n');
-};
-
-const USAGE = `Hielements: describe and check a codebase's architecture
-
-Usage: hielements <COMMAND>
-
-Commands:
-${columns(Object.entries(COMMANDS).map(([name, c]): [string, string] => [name, c.summary]))}
-
-Options:
-  -h, --help     Print help
-  -V, --version  Print version
-`;
-
-function commandUsage(name: string, c: CommandSpec): string {
-  const options = columns([...c.help, ['-h, --help', 'Print help']]);
-  return `${c.summary}\n\nUsage: hielements ${name}${c.positional ? ` ${c.positional}` : ''} [OPTIONS]\n\nOptions:\n${options}\n`;
-}
-
-/** Entry point of the `hielements` binary; resolves to the exit status. */
-export async function main(argv: string[], io: CliIO = processIO(), deps: CliDeps = DEFAULT_DEPS): Promise<number> {
+/**
+ * Entry point of the `hielements` binary; resolves to the exit status. Commands are loaded
+ * only when used (`--version` or a usage error loads no parser, engine or plugin host).
+ */
+export async function main(argv: string[], io: CliIO = processIO(), deps?: CliDeps): Promise<number> {
   try {
     return await dispatch(argv, io, deps);
   } catch (e) {
@@ -117,7 +26,22 @@ export async function main(argv: string[], io: CliIO = processIO(), deps: CliDep
   }
 }
 
-async function dispatch(argv: string[], io: CliIO, deps: CliDeps): Promise<number> {
+/** `-w DIR` must name an existing folder (resolved against the current directory). */
+function existingFolder(io: CliIO, dir: string): string {
+  const abs = path.resolve(io.cwd, dir);
+  let isDirectory: boolean;
+  try {
+    isDirectory = statSync(abs).isDirectory();
+  } catch {
+    throw usageError(`workspace folder '${dir}' does not exist`);
+  }
+  if (!isDirectory) throw usageError(`workspace '${dir}' is not a folder`);
+  return abs;
+}
+
+const str = (values: OptionValues, key: string): string | undefined => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
+
+async function dispatch(argv: string[], io: CliIO, deps: CliDeps | undefined): Promise<number> {
   const [command, ...rest] = argv;
   if (command === '--version' || command === '-V') {
     io.out(`hielements ${VERSION}\n`);
@@ -127,63 +51,68 @@ async function dispatch(argv: string[], io: CliIO, deps: CliDeps): Promise<numbe
     io.out(USAGE);
     return 0;
   }
+  if (command === undefined) {
+    io.err(USAGE);
+    return 2;
+  }
   // `plugin` has subcommands and options of its own
-  if (command === 'plugin') return pluginCommand(rest, io);
-  const spec = command ? COMMANDS[command] : undefined;
-  if (!spec) {
-    io.err(command ? `error: unrecognized subcommand '${command}'\n\n${USAGE}` : USAGE);
-    return 2;
+  if (command === 'plugin') {
+    const { pluginCommand } = await import('./commands/plugin.js');
+    return pluginCommand(rest, io);
   }
-  let parsed: ReturnType<typeof parseArgs>;
-  try {
-    parsed = parseArgs({ args: rest, options: { ...spec.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
-  } catch (e) {
-    io.err(`error: ${(e as Error).message}\n`);
-    return 2;
-  }
-  const values = parsed.values as Record<string, string | boolean | undefined>;
-  if (values.help) {
+  const spec = COMMANDS[command];
+  if (!spec) throw usageError(`unrecognized subcommand '${command}'; valid commands: ${Object.keys(COMMANDS).join(', ')} (see hielements --help)`);
+  const { values, positional, help } = parseCommandArgs(command, spec, rest);
+  if (help) {
     io.out(commandUsage(command, spec));
     return 0;
   }
-  const positional = spec.positional;
-  const [file, ...extra] = parsed.positionals;
-  if (positional === undefined ? file !== undefined : file === undefined || extra.length > 0) {
-    const unexpected = positional === undefined ? file : extra[0];
-    io.err(`error: ${unexpected !== undefined ? `unexpected argument '${unexpected}'` : `the required argument ${positional} was not provided`}\n`);
-    return 2;
-  }
-  const str = (key: string): string | undefined => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
+  const file = positional as string;
+  const getDeps = async (): Promise<CliDeps> => deps ?? (await import('./commands/libraryHost.js')).DEFAULT_DEPS;
   switch (command) {
-    case 'check':
-      return checkCommand(io, file, String(values.format), await knownLibraries(io.cwd));
-    case 'parse':
-      return parseCommand(io, file, await knownLibraries(io.cwd));
+    case 'check': {
+      const workspace = str(values, 'workspace');
+      const dir = workspace === undefined ? io.cwd : existingFolder(io, workspace);
+      const { checkCommand } = await import('./commands/check.js');
+      return checkCommand(io, { file, format: values.format as ReportFormat, workspaceDir: dir });
+    }
+    case 'parse': {
+      const { parseCommand } = await import('./commands/parse.js');
+      return parseCommand(io, file);
+    }
     case 'run': {
-      const limit = str('limit');
-      if (limit !== undefined && !/^\d+$/.test(limit)) {
-        io.err(`error: invalid value '${limit}' for '--limit <LIMIT>': invalid digit found in string\n`);
-        return 2;
-      }
+      const limit = str(values, 'limit');
+      if (limit !== undefined && !/^\d+$/.test(limit)) throw usageError(`invalid value '${limit}' for '--limit <N>': expected a whole number`);
+      const workspace = str(values, 'workspace');
+      if (workspace !== undefined) existingFolder(io, workspace);
+      const { runCommand } = await import('./commands/run.js');
       return runCommand(
         io,
         {
           file,
-          workspace: str('workspace'),
-          format: String(values.format),
+          workspace,
+          format: values.format as ReportFormat,
           dryRun: values['dry-run'] === true,
           verbose: values.verbose === true,
-          filter: str('filter'),
+          filter: str(values, 'filter'),
           limit: limit === undefined ? undefined : Number(limit),
           patternChecks: values['pattern-checks'] === true,
+          baseline: str(values, 'baseline'),
+          writeBaseline: str(values, 'write-baseline'),
         },
-        deps,
+        await getDeps(),
       );
     }
-    case 'doc':
-      return docCommand(io, { workspace: String(values.workspace), format: String(values.format), output: str('output'), libraries: str('library') }, deps);
-    case 'init':
+    case 'doc': {
+      const workspace = String(values.workspace);
+      existingFolder(io, workspace);
+      const { docCommand } = await import('./commands/doc.js');
+      return docCommand(io, { workspace, format: String(values.format), output: str(values, 'output'), libraries: str(values, 'library') }, await getDeps());
+    }
+    case 'init': {
+      const { initCommand } = await import('./commands/init.js');
       return initCommand(io, file, String(values.directory));
+    }
   }
   return 2;
 }

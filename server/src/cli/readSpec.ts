@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { HieParser } from '../syntax/hieParser';
 import { LineIndex } from '../syntax/lineIndex';
@@ -16,7 +16,7 @@ export interface LoadedSpec extends Analysis {
 export async function loadSpec(io: CliIO, file: string, knownLibraries: ReadonlySet<string>): Promise<LoadedSpec> {
   let text: string;
   try {
-    text = await readFile(path.resolve(io.cwd, file), 'utf8');
+    text = readFileSync(path.resolve(io.cwd, file), 'utf8');
   } catch (e) {
     throw new CliError(`Failed to read file '${file}': ${osErrorText(e)}`);
   }

@@ -1,10 +1,21 @@
 import type { Value } from '../eval/values';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 
+/**
+ * Where a library found a violation (the file with the forbidden import, the file over the
+ * size limit), for reports that can point at it (SARIF, GitHub annotations, JUnit).
+ */
+export interface ViolationLocation {
+  /** The path as the library reports it (`<workspace>/<rel>`, like scope paths), or absolute. */
+  path: string;
+  /** 1-based line, when known. */
+  line?: number;
+}
+
 /** Result of one `check` call (language.md §7.4). */
 export type CheckOutcome =
   | { status: 'pass' }
-  | { status: 'fail'; message: string }
+  | { status: 'fail'; message: string; locations?: ViolationLocation[] }
   | { status: 'error'; message: string; code?: string };
 
 /**

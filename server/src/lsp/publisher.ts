@@ -2,6 +2,7 @@ import type { Connection, Diagnostic } from 'vscode-languageserver';
 import { validateConfigText } from '../plugins/config';
 import { checkDiagnostic, denialDiagnostic, findingDiagnostic, toLspDiagnostic } from './features/diagnostics';
 import type { StaticOptions } from '../staticCheck/checker';
+import { knownFailures } from './knownFailures';
 import type { Project } from './project';
 import { staticDiagnostics } from './staticFindings';
 import { pathToUri } from './uris';
@@ -15,9 +16,10 @@ export function fileDiagnostics(file: HieFile, options: StaticOptions = {}): Dia
   const out = [...file.doc.analysis.diagnostics, ...staticDiagnostics(file, options)].map(toLspDiagnostic);
   const record = file.checks;
   if (!record || record.revision !== file.revision || record.generation !== file.project.generation) return out;
+  const known = file.path === undefined ? undefined : knownFailures(file.project, file.path, record.results);
   for (const result of record.results) {
     if (result.knownFailure) continue;
-    const d = checkDiagnostic(result);
+    const d = checkDiagnostic(result, known?.results.has(result) ? known.baseline : undefined);
     if (d) out.push(d);
   }
   for (const finding of file.project.denials) {

@@ -8,7 +8,7 @@ export interface ServerSettings {
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
-  checks: { run: 'onType', debounceMs: 300, patterns: false },
+  checks: { run: 'onSave', debounceMs: 300, patterns: false },
   plugins: { timeoutMs: undefined },
 };
 

@@ -6,7 +6,8 @@
 import * as path from 'node:path';
 import type { HieDiagnostic } from '../diagnostics/diagnostic';
 import { LibraryRegistry, type Library } from '../libraries/library';
-import type { CapabilityFinding, LibraryConfig, LoadedConfig, LoadWasmLibrary, WasmLibraryConfig } from './types';
+import { BaselineError, readBaseline, type Baseline } from '../baseline/baselineFile';
+import type { BaselineSetting, CapabilityFinding, LibraryConfig, LoadedConfig, LoadWasmLibrary, WasmLibraryConfig } from './types';
 import { configPath, entryNameSpan, loadConfig } from './config';
 import { ExternalLibrary } from './external';
 import { CODES } from './host/codes';
@@ -38,6 +39,8 @@ export interface PluginHostState {
   diagnostics: HieDiagnostic[];
   /** The libraries created from hielements.toml (built-ins excluded), in config order. */
   plugins: Library[];
+  /** The known failures of the file hielements.toml names as `baseline`, when it could be read. */
+  baseline?: Baseline;
 }
 
 export class PluginHost {
@@ -116,7 +119,18 @@ export class PluginHost {
         registry.register(lib);
       }
     }
-    return { registry, config, findings, diagnostics, plugins };
+    const baseline = config.baseline ? await this.readBaseline(config.baseline, diagnostics) : undefined;
+    return { registry, config, findings, diagnostics, plugins, ...(baseline ? { baseline } : {}) };
+  }
+
+  private async readBaseline(setting: BaselineSetting, diagnostics: HieDiagnostic[]): Promise<Baseline | undefined> {
+    try {
+      return await readBaseline(setting.path, setting.written);
+    } catch (e) {
+      if (!(e instanceof BaselineError)) throw e;
+      diagnostics.push({ severity: 'warning', code: CODES.baselineUnreadable, message: `${e.message}: no failure is treated as known`, span: setting.span, source: 'config' });
+      return undefined;
+    }
   }
 
   private async create(entry: LibraryConfig, config: LoadedConfig, diagnostics: HieDiagnostic[], findings: CapabilityFinding[]): Promise<Library | undefined> {

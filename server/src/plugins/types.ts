@@ -54,6 +54,17 @@ export interface LoadedConfig {
   libraries: LibraryConfig[];
   /** Problems, with spans in hielements.toml. */
   diagnostics: HieDiagnostic[];
+  /** `baseline = "…"`: the known failures the language server and `run` accept (when valid). */
+  baseline?: BaselineSetting;
+}
+
+export interface BaselineSetting {
+  /** Absolute path. */
+  path: string;
+  /** As written in hielements.toml. */
+  written: string;
+  /** The value's range, for diagnostics about the file. */
+  span: Span;
 }
 
 export type CapabilityName = 'fs' | 'env';

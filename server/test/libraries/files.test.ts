@@ -131,13 +131,13 @@ describe('files library', () => {
     it('R-07 no_files_matching', async () => {
       const ctx = contextFor(ws);
       const src = await select(files, 'folder_selector', [s('src')], ctx);
-      assert.deepEqual(await check(files, 'no_files_matching', [src, s('*.pyc')], ctx), FAIL(`Found 1 files matching pattern '*.pyc': ["${ws}/src/cache.pyc"]`));
+      assert.deepEqual(await check(files, 'no_files_matching', [src, s('*.pyc')], ctx), FAIL(`Found 1 files matching pattern '*.pyc': ["${ws}/src/cache.pyc"]`, `${ws}/src/cache.pyc`));
       assert.deepEqual(await check(files, 'no_files_matching', [src, s('*.tmp')], ctx), PASS);
       assert.deepEqual(await check(files, 'no_files_matching', [src, s('a**')], ctx), { status: 'error', message: 'Invalid glob pattern: a**' });
       const root = await select(files, 'folder_selector', [s('.')], ctx);
-      assert.deepEqual(await check(files, 'no_files_matching', [root, s('pkg')], ctx), FAIL(`Found 1 files matching pattern 'pkg': ["${ws}/./pkg"]`), 'directories match');
+      assert.deepEqual(await check(files, 'no_files_matching', [root, s('pkg')], ctx), FAIL(`Found 1 files matching pattern 'pkg': ["${ws}/./pkg"]`, `${ws}/pkg`), 'directories match');
       const main = await select(files, 'file_selector', [s('src/main.py')], ctx);
-      assert.deepEqual(await check(files, 'no_files_matching', [main, s('*.pyc')], ctx), FAIL(`Found 1 files matching pattern '*.pyc': ["${ws}/src/cache.pyc"]`), 'a file scope searches its parent');
+      assert.deepEqual(await check(files, 'no_files_matching', [main, s('*.pyc')], ctx), FAIL(`Found 1 files matching pattern '*.pyc': ["${ws}/src/cache.pyc"]`, `${ws}/src/cache.pyc`), 'a file scope searches its parent');
     });
 
     it('no_files_matching lists at most five matches', async () => {
@@ -146,7 +146,11 @@ describe('files library', () => {
         const ctx = contextFor(many);
         const d = await select(files, 'folder_selector', [s('d')], ctx);
         const shown = [0, 1, 2, 3, 4].map((i) => `"${many}/d/${i}.tmp"`).join(', ');
-        assert.deepEqual(await check(files, 'no_files_matching', [d, s('*.tmp')], ctx), FAIL(`Found 7 files matching pattern '*.tmp': [${shown}]`));
+        assert.deepEqual(
+          await check(files, 'no_files_matching', [d, s('*.tmp')], ctx),
+          FAIL(`Found 7 files matching pattern '*.tmp': [${shown}]`, ...Array.from({ length: 7 }, (_, i) => `${many}/d/${i}.tmp`)),
+          'the message shows five, the locations are all of them',
+        );
       } finally {
         removeWorkspace(many);
       }
@@ -156,7 +160,7 @@ describe('files library', () => {
       const ctx = contextFor(ws);
       const sizes = await select(files, 'folder_selector', [s('sizes')], ctx);
       assert.deepEqual(await check(files, 'max_size', [sizes, n(2)], ctx), PASS);
-      const tooBig = FAIL(`File '${ws}/sizes/a.txt' exceeds maximum size (2 > 1 bytes)`);
+      const tooBig = FAIL(`File '${ws}/sizes/a.txt' exceeds maximum size (2 > 1 bytes)`, `${ws}/sizes/a.txt`);
       assert.deepEqual(await check(files, 'max_size', [sizes, n(1)], ctx), tooBig);
       assert.deepEqual(await check(files, 'max_size', [sizes, f(1.9)], ctx), tooBig);
       assert.deepEqual(await check(files, 'max_size', [sizes, n(-1)], ctx), PASS);

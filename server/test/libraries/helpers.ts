@@ -46,7 +46,9 @@ export function check(lib: Library, fn: string, args: Value[], ctx: CallContext)
 }
 
 export const PASS: CheckOutcome = { status: 'pass' };
-export const FAIL = (message: string): CheckOutcome => ({ status: 'fail', message });
+/** A failure; `paths` are the violation locations the library reports (absolute). */
+export const FAIL = (message: string, ...paths: string[]): CheckOutcome =>
+  paths.length > 0 ? { status: 'fail', message, locations: paths.map((path) => ({ path })) } : { status: 'fail', message };
 
 /** The LibraryError a promise rejects with, as `{code, message}`. */
 export async function rejection(p: Promise<unknown>): Promise<{ code: string; message: string }> {

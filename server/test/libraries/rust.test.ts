@@ -76,7 +76,7 @@ describe('rust library', () => {
       assert.deepEqual(l, { type: 'scope', kind: { File: 'lexer' }, paths: [`${ws}/src/lexer.rs`], resolved: true });
       assert.deepEqual(await check(rust, 'depends_on', [p, l], ctx), PASS);
       assert.deepEqual(await check(rust, 'no_dependency', [l, p], ctx), PASS);
-      assert.deepEqual(await check(rust, 'no_dependency', [p, l], ctx), FAIL('Forbidden dependency detected'));
+      assert.deepEqual(await check(rust, 'no_dependency', [p, l], ctx), FAIL('Forbidden dependency detected', `${ws}/src/parser.rs`));
       assert.deepEqual(await check(rust, 'depends_on', [l, p], ctx), FAIL("No dependency found: source does not use 'parser'"));
       const qualified = await select(rust, 'module_selector', [s('app::lexer')], ctx);
       assert.deepEqual(qualified.paths, l.paths);

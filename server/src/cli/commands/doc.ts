@@ -31,7 +31,13 @@ export async function docCommand(io: CliIO, options: DocOptions, deps: CliDeps =
   } finally {
     await host.dispose();
   }
-  const selected = selectLibraries(docs, options.libraries?.split(','));
+  const wanted = options.libraries?.split(',').map((n) => n.trim());
+  const unknown = wanted?.filter((n) => !docs.some((d) => d.name === n)) ?? [];
+  if (unknown.length > 0) {
+    const available = docs.map((d) => d.name).sort().join(', ');
+    throw new CliError(`unknown librar${unknown.length === 1 ? 'y' : 'ies'} ${unknown.map((n) => `'${n}'`).join(', ')} in --library; available: ${available}`);
+  }
+  const selected = selectLibraries(docs, wanted);
   const text = options.format === 'json' ? renderCatalogJson(selected) : renderCatalogMarkdown(selected);
   if (options.output === undefined) {
     io.out(text + '\n');

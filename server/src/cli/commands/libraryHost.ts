@@ -1,10 +1,10 @@
 import * as path from 'node:path';
-import { BUILTIN_LIBRARY_NAMES } from '../../libraries/builtinNames';
 import { createBuiltinLibraries } from '../../libraries/builtin';
-import { loadConfig } from '../../plugins/config';
 import { PluginHost, type PluginHostState } from '../../plugins/host';
 import type { LoadWasmLibrary } from '../../plugins/types';
 import type { CliIO } from '../io';
+
+export { knownLibraries } from './knownLibraries';
 
 /** What the CLI can be given from outside (tests, embedders). */
 export interface CliDeps {
@@ -16,20 +16,6 @@ export interface CliDeps {
 export const lazyWasmLoader: LoadWasmLibrary = async (config, options) => (await import('../../plugins/wasm/index.js')).loadWasmLibrary(config, options);
 
 export const DEFAULT_DEPS: CliDeps = { loadWasm: lazyWasmLoader };
-
-/**
- * Library names `check`/`parse`/`run` accept without W001: the built-ins and the entries
- * of `<dir>/hielements.toml` (read with the config loader; a bad file adds nothing).
- */
-export async function knownLibraries(dir: string): Promise<Set<string>> {
-  return new Set([...BUILTIN_LIBRARY_NAMES, ...(await configuredLibraries(dir))]);
-}
-
-/** Names of the libraries `<dir>/hielements.toml` configures (a bad file configures none). */
-export async function configuredLibraries(dir: string): Promise<string[]> {
-  const config = await loadConfig(dir);
-  return config.libraries.map((l) => l.name);
-}
 
 /**
  * Built-ins plus the plugins of `<workspace>/hielements.toml`. External plugins start in

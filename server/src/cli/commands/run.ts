@@ -1,38 +1,41 @@
 import * as path from 'node:path';
 import { evaluate } from '../../eval/engine';
 import type { EvalResult } from '../../eval/types';
+import type { FunctionDoc, LibraryRegistry } from '../../libraries/library';
 import { FileIndex } from '../../workspace/fileIndex';
 import { checkReportJson, location } from '../diagnosticsOutput';
+import { isMachineFormat, type ReportFormat } from '../formats/names';
+import { checkFunction, type BaselineUse } from '../formats/report';
 import type { CliIO } from '../io';
 import { loadSpec } from '../readSpec';
 import { librariesOfRegistry } from '../../staticCheck/catalogues';
 import { staticCheck } from '../../staticCheck/checker';
+import { TOOL } from '../version';
 import { dryRunText } from './dryRun';
-import { knownLibraries, openPluginHost, type CliDeps } from './libraryHost';
-import { humanReport, jsonReport, verboseResult, verboseScope } from './runReport';
+import { defaultWorkspace, knownLibraries } from './knownLibraries';
+import { openPluginHost, type CliDeps } from './libraryHost';
+import { compare, configBaseline, readBaselineOption, recordBaseline, type LoadedBaseline } from './runBaseline';
+import { baselineReport, humanReport, jsonReport, verboseResult, verboseScope } from './runReport';
 import { inDirectory } from './workingDirectory';
 
 export interface RunOptions {
   file: string;
   /** `-w`; default: the directory part of `file`, `.` when it has none. */
   workspace?: string;
-  format: string;
+  format: ReportFormat;
   dryRun: boolean;
   verbose: boolean;
   filter?: string;
   limit?: number;
   /** `--pattern-checks`: also run implemented patterns' checks with bound placeholders (not in the reference). */
   patternChecks?: boolean;
+  /** `--baseline FILE`: failures listed there do not fail the run (default: hielements.toml's `baseline`). */
+  baseline?: string;
+  /** `--write-baseline FILE`: record this run's failures. */
+  writeBaseline?: string;
 }
 
-/** Rust's `Path::parent` of the spec file, `.` when empty (cli.md §3). */
-export function defaultWorkspace(file: string): string {
-  const slash = file.lastIndexOf('/');
-  if (slash < 0) return '.';
-  return slash === 0 ? '/' : file.slice(0, slash);
-}
-
-/** `hielements run <FILE>` (cli.md §3): validate, then run every check; exit 0 iff all passed. */
+/** `hielements run <FILE>` (cli.md §3): validate, then run every check; exit 0 iff nothing (new) failed. */
 export async function runCommand(io: CliIO, options: RunOptions, deps: CliDeps = {}): Promise<number> {
   const { file, format, verbose } = options;
   const workspace = options.workspace ?? defaultWorkspace(file);
@@ -46,6 +49,7 @@ export async function runCommand(io: CliIO, options: RunOptions, deps: CliDeps =
   const errors = spec.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) {
     if (format === 'json') io.out(checkReportJson(spec.diagnostics, file, spec.lines) + '\n');
+    else if (isMachineFormat(format)) io.out((await import('../formats/index.js')).machineReport(format, { file, cwd: io.cwd, lines: spec.lines, diagnostics: errors }, TOOL));
     else for (const d of errors) io.err(`error[${d.code}]: ${d.message}\n  --> ${location(d, file, spec.lines)}\n`);
     return 1;
   }
@@ -53,6 +57,7 @@ export async function runCommand(io: CliIO, options: RunOptions, deps: CliDeps =
     io.out(dryRunText(spec.program));
     return 0;
   }
+  const explicitBaseline = options.baseline === undefined ? undefined : await readBaselineOption(io, options.baseline);
   // plugin stderr and lifecycle notes (the reference lets plugins inherit stderr)
   const log = (message: string) => io.err(`${message}\n`);
   const { host, state } = await openPluginHost(io, workspaceDir, deps, log);
@@ -60,6 +65,7 @@ export async function runCommand(io: CliIO, options: RunOptions, deps: CliDeps =
   const libraries = librariesOfRegistry(state.registry, state.config.libraries.map((l) => l.name));
   const knownFailures = staticCheck(spec.program, libraries, { patternChecks: options.patternChecks }).checkErrors;
   let result: EvalResult;
+  let functionDocs: Map<string, FunctionDoc> | undefined;
   try {
     result = await inDirectory(io.cwd, () =>
       evaluate(spec.program, {
@@ -75,9 +81,40 @@ export async function runCommand(io: CliIO, options: RunOptions, deps: CliDeps =
         onResult: verbose ? (r) => io.err(verboseResult(r)) : undefined,
       }),
     );
+    if (format === 'sarif') functionDocs = await usedFunctionDocs(state.registry, result);
   } finally {
     await host.dispose();
   }
-  io.out(format === 'json' ? jsonReport(result.results, result.summary, spec.lines) + '\n' : humanReport(file, result.results, result.summary, spec.lines, io.style));
-  return result.summary.failed === 0 && result.summary.errors === 0 ? 0 : 1;
+  const complete = options.filter === undefined && options.limit === undefined;
+  const loaded: LoadedBaseline | undefined = explicitBaseline ?? configBaseline(io, state);
+  const baseline: BaselineUse | undefined = loaded && compare(io, file, loaded, result.results, complete);
+  if (options.writeBaseline !== undefined) {
+    const recorded = await recordBaseline(io, options.writeBaseline, file, result.results, complete);
+    io.err(`Baseline written to '${options.writeBaseline}': ${recorded} failure${recorded === 1 ? '' : 's'} of \`${file}\` recorded\n`);
+  }
+  const { results, summary } = result;
+  if (isMachineFormat(format)) {
+    const { machineReport } = await import('../formats/index.js');
+    io.out(machineReport(format, { file, cwd: io.cwd, lines: spec.lines, diagnostics: [], run: { results, summary, baseline, functionDocs } }, TOOL));
+  } else if (format === 'json') {
+    io.out(jsonReport(results, summary, spec.lines, baseline) + '\n');
+  } else {
+    io.out(humanReport(file, results, summary, spec.lines, io.style, baseline?.comparison.known));
+    if (baseline) io.out(baselineReport(baseline, io.style));
+  }
+  const failed = baseline ? baseline.comparison.fresh.length : summary.failed;
+  // with --write-baseline the failures just recorded are known ones
+  const blocking = options.writeBaseline !== undefined ? 0 : failed;
+  return blocking === 0 && summary.errors === 0 ? 0 : 1;
+}
+
+/** Documentation of the library functions the checks called (SARIF rule descriptions); a library that cannot document itself is skipped. */
+async function usedFunctionDocs(registry: LibraryRegistry, result: EvalResult): Promise<Map<string, FunctionDoc>> {
+  const used = new Set(result.results.map(checkFunction).filter((f): f is string => f !== undefined));
+  const docs = new Map<string, FunctionDoc>();
+  for (const lib of new Set([...used].map((f) => f.split('.')[0]))) {
+    const doc = await registry.get(lib)?.doc().catch(() => undefined);
+    for (const fn of [...(doc?.functions ?? []), ...(doc?.checks ?? [])]) if (used.has(`${lib}.${fn.name}`)) docs.set(`${lib}.${fn.name}`, fn);
+  }
+  return docs;
 }

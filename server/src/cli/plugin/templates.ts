@@ -1,9 +1,10 @@
 import { existsSync, promises as fsp } from 'node:fs';
 import * as path from 'node:path';
+import { assetPath } from '../../runtime/assets';
 
 /**
  * The plugin project templates (`server/plugin-templates/`): plain files read at run time
- * from the package's folder, so the compiled CLI and a bundled one both find them.
+ * (a runtime asset: the npm package and the extension copy them next to their bundle).
  * `_common/` goes into every project, then the template's own folder over it; `wit/` too
  * when the template's `template.json` asks for it.
  */
@@ -22,13 +23,11 @@ export interface TemplateInfo {
 
 const ROOT_NAME = 'plugin-templates';
 
-/** The templates folder: the nearest `plugin-templates/` above this module. */
-export function templatesRoot(from = __dirname): string {
-  for (let dir = from; ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, ROOT_NAME);
-    if (existsSync(path.join(candidate, '_common'))) return candidate;
-    if (path.dirname(dir) === dir) throw new Error(`the plugin templates (${ROOT_NAME}/) are not installed next to hielements`);
-  }
+/** The templates folder, read in place or next to a bundle (runtime/assets.ts). */
+export function templatesRoot(): string {
+  const root = assetPath(ROOT_NAME);
+  if (!existsSync(path.join(root, '_common'))) throw new Error(`the plugin templates (${ROOT_NAME}/) are not installed next to hielements (${root})`);
+  return root;
 }
 
 export async function listTemplates(root = templatesRoot()): Promise<TemplateInfo[]> {

@@ -7,6 +7,7 @@ import {
   type Library,
   type LibraryDoc,
   type ParameterDoc,
+  type ViolationLocation,
 } from '../library';
 import type { LibraryCatalogue, FunctionSignature, ValueType } from '../catalogue';
 
@@ -96,7 +97,8 @@ export function defineFunction<P extends readonly Param<unknown>[], R>(spec: Fun
 }
 
 export const pass = (): CheckOutcome => ({ status: 'pass' });
-export const fail = (message: string): CheckOutcome => ({ status: 'fail', message });
+export const fail = (message: string, locations?: ViolationLocation[]): CheckOutcome =>
+  locations && locations.length > 0 ? { status: 'fail', message, locations } : { status: 'fail', message };
 export const checkError = (message: string): CheckOutcome => ({ status: 'error', message });
 export const outcome = (ok: boolean, message: string): CheckOutcome => (ok ? pass() : fail(message));
 

@@ -149,7 +149,7 @@ const noFilesMatching = defineFunction({
     if (!matches) return checkError(`Invalid glob pattern: ${pattern}`);
     if (matches.length === 0) return pass();
     const shown = matches.slice(0, 5).map((m) => m.path);
-    return fail(`Found ${matches.length} files matching pattern '${pattern}': ${debugList(shown)}`);
+    return fail(`Found ${matches.length} files matching pattern '${pattern}': ${debugList(shown)}`, matches.map((m) => ({ path: path.resolve(m.path) })));
   },
 });
 
@@ -170,7 +170,7 @@ const maxSize = defineFunction({
       const abs = path.resolve(p);
       if (!ws.contains(abs)) continue; // never look outside the workspace
       const st = statOrUndefined(abs);
-      if (st && st.size > limit) return fail(`File '${p}' exceeds maximum size (${st.size} > ${maxBytes} bytes)`);
+      if (st && st.size > limit) return fail(`File '${p}' exceeds maximum size (${st.size} > ${maxBytes} bytes)`, [{ path: abs }]);
     }
     return pass();
   },

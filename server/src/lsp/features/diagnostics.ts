@@ -33,13 +33,20 @@ export function toLspDiagnostic(d: HieDiagnostic): Diagnostic {
   return { range: toRange(d.span), severity: SEVERITY[d.severity], code: d.code, source: SOURCE, message: d.message };
 }
 
-/** A failing check: a squiggle on the check; an errored one: on the argument at fault. */
-export function checkDiagnostic(result: CheckResult): Diagnostic | undefined {
+/**
+ * A failing check: a squiggle on the check; an errored one: on the argument at fault. A failure
+ * listed in the project's baseline (`baseline` names it) is information, not an error.
+ */
+export function checkDiagnostic(result: CheckResult, baseline?: string): Diagnostic | undefined {
   const { outcome } = result;
   if (outcome.status === 'pass') return undefined;
   // a pattern's check runs once per implementing element: say for which one
   const message = result.elementPath.includes('#') ? `${result.elementPath}: ${outcome.message}` : outcome.message;
   if (outcome.status === 'fail') {
+    if (baseline !== undefined) {
+      const known = `${message} (known failure, listed in the baseline ${baseline})`;
+      return { range: toRange(result.check.span), severity: DiagnosticSeverity.Information, code: LSP_CODES.checkFailed, source: SOURCE, message: known };
+    }
     return { range: toRange(result.check.span), severity: DiagnosticSeverity.Error, code: LSP_CODES.checkFailed, source: SOURCE, message };
   }
   return {

@@ -12,6 +12,7 @@ import { ConfigReporter } from './reporter';
 import { locateToml } from './tomlLocator';
 import { isTable } from './tomlValues';
 import { validateEntry } from './entryValidator';
+import { validateBaselineKey } from './baselineKey';
 
 export const CONFIG_FILE_NAME = 'hielements.toml';
 
@@ -59,20 +60,25 @@ export async function validateConfigText(text: string, file: string | null, conf
   const reporter = new ConfigReporter(locateToml(text));
   const libraries: LibraryConfig[] = [];
   for (const key of Object.keys(parsed)) {
-    if (key !== 'libraries') {
-      reporter.report('warning', CODES.unknownKey, `Unknown top-level key '${key}' (ignored); hielements.toml only has [libraries]`, reporter.keySpan([key]));
+    if (key !== 'libraries' && key !== 'baseline') {
+      reporter.report('warning', CODES.unknownKey, `Unknown top-level key '${key}' (ignored); hielements.toml has \`baseline\` and [libraries]`, reporter.keySpan([key]));
     }
   }
+  const baseline = validateBaselineKey(reporter, parsed, configDir);
   const libs = parsed.libraries;
   if (libs !== undefined && !isTable(libs)) {
     reporter.report('error', CODES.wrongType, `'libraries' must be a table: [libraries]`, reporter.keySpan(['libraries']));
   } else if (libs !== undefined) {
     for (const [name, value] of Object.entries(libs)) {
+      if (name === 'baseline' && typeof value === 'string') {
+        reporter.report('error', CODES.wrongType, '`baseline` is a top-level key: write it before [libraries]', reporter.keySpan(['libraries', name]));
+        continue;
+      }
       const config = await validateEntry(reporter, name, value, configDir);
       if (config) libraries.push(config);
     }
   }
-  return { file, text, libraries, diagnostics: reporter.diagnostics };
+  return { file, text, libraries, diagnostics: reporter.diagnostics, ...(baseline ? { baseline } : {}) };
 }
 
 /** Reads `<workspaceRoot>/hielements.toml`; no file → no libraries, no diagnostics. */

@@ -29,6 +29,8 @@
  * | E529   | error    | entry name       | WASM plugins are not available in this build (no loader) |
  * | E530   | error    | call/check       | an external plugin did not answer within its timeout (process killed) |
  * | E531   | error    | call/check       | the call was cancelled (CallContext.signal; process killed) |
+ * | E540   | error    | `baseline` value | not a relative path inside the folder of hielements.toml |
+ * | W541   | warning  | `baseline` value | the baseline file is missing or not a baseline (ignored) |
  * | W520   | warning  | key              | unknown key (ignored) |
  * | W521   | hint     | `permissions`    | upstream alias `permissions` (accepted); quick-fix rewrites it to `capabilities` |
  * | W522   | warning  | key              | key has no effect for this library type (e.g. `capabilities` on an external plugin) |
@@ -57,6 +59,8 @@ export const CODES = {
   wasmUnavailable: 'E529',
   timeout: 'E530',
   cancelled: 'E531',
+  baselinePath: 'E540',
+  baselineUnreadable: 'W541',
   unknownKey: 'W520',
   permissionsAlias: 'W521',
   noEffect: 'W522',

@@ -16,10 +16,11 @@ function isFile(p: string): boolean {
  * Files whose change should reload the plugins: hielements.toml itself, every configured
  * `.wasm` path (also of entries rejected because the file is missing, so creating it
  * reloads), an external program given as a path, and external arguments naming existing
- * files (`python3 plugins/x.py`). External paths resolve against `externalCwd`, as spawned.
+ * files (`python3 plugins/x.py`), and the baseline file. External paths resolve against `externalCwd`, as spawned.
  */
 export function watchedFiles(configFile: string, config: LoadedConfig, externalCwd: string): string[] {
   const out = new Set<string>([configFile]);
+  if (config.baseline) out.add(config.baseline.path);
   for (const lib of config.libraries) {
     if (lib.type === 'wasm') out.add(lib.path);
     else {

@@ -110,7 +110,7 @@ describe('hielements.toml loading', () => {
     const cfg = await validate(text);
     assert.deepEqual(cfg.libraries.map((l) => l.name), ['lint']);
     assert.deepEqual(cfg.diagnostics.map((d) => summary(text, d)), [
-      ['W520', 'warning', "Unknown top-level key 'title' (ignored); hielements.toml only has [libraries]", 'title'],
+      ['W520', 'warning', "Unknown top-level key 'title' (ignored); hielements.toml has `baseline` and [libraries]", 'title'],
       ['W520', 'warning', "Unknown key 'note' in library 'lint' (ignored)", 'note'],
       ['W520', 'warning', "Unknown key 'quoted key' in library 'lint' (ignored)", '"quoted key"'],
     ]);

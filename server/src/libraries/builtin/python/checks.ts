@@ -1,8 +1,8 @@
 import type { CheckOutcome } from '../../library';
-import { defineFunction, outcome, scopeParam, stringParam } from '../define';
+import { defineFunction, fail, outcome, pass, scopeParam, stringParam } from '../define';
 import { containsRun, endsWithRun } from '../treeText';
 import type { PythonFacts, PythonFunction } from './facts';
-import { pythonContext, scopePythonFacts } from './pythonWorkspace';
+import { pythonContext, scopePythonFacts, scopePythonFileFacts } from './pythonWorkspace';
 
 /** `import M`, `import M.sub`, `from M import …`, `from M.sub import …`, or `from X import M`. */
 function importsModule(f: PythonFacts, m: string): boolean {
@@ -43,8 +43,8 @@ const noImport = defineFunction({
   returns: 'CheckResult',
   example: "check python.no_import(domain, 'requests')",
   async run([s, m], ctx): Promise<CheckOutcome> {
-    const facts = await scopePythonFacts(pythonContext(ctx), s);
-    return outcome(!facts.some((f) => importsModule(f, m)), `Scope imports '${m}' but should not`);
+    const offending = (await scopePythonFileFacts(pythonContext(ctx), s)).filter((f) => importsModule(f.facts, m));
+    return offending.length === 0 ? pass() : fail(`Scope imports '${m}' but should not`, offending.map((f) => ({ path: f.file })));
   },
 });
 

@@ -38,12 +38,17 @@ export async function findPythonFiles(pc: PythonContext, key: string, word: stri
   return files.map((f) => pc.ws.display(f));
 }
 
-/** Facts of every readable file of a scope (unreadable, non-UTF-8 and outside files skipped). */
-export async function scopePythonFacts(pc: PythonContext, s: ScopeValue): Promise<PythonFacts[]> {
-  const out: PythonFacts[] = [];
+/** Facts of every readable file of a scope, with its absolute path (unreadable, non-UTF-8 and outside files skipped). */
+export async function scopePythonFileFacts(pc: PythonContext, s: ScopeValue): Promise<{ file: string; facts: PythonFacts }[]> {
+  const out: { file: string; facts: PythonFacts }[] = [];
   for (const p of s.paths) {
     const text = await scopeFileText(pc.ctx, pc.ws, p);
-    if (text !== undefined) out.push(await pythonFacts(pc, pc.ws.absolute(p), text));
+    const file = pc.ws.absolute(p);
+    if (text !== undefined) out.push({ file, facts: await pythonFacts(pc, file, text) });
   }
   return out;
+}
+
+export async function scopePythonFacts(pc: PythonContext, s: ScopeValue): Promise<PythonFacts[]> {
+  return (await scopePythonFileFacts(pc, s)).map((f) => f.facts);
 }

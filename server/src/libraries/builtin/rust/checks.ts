@@ -117,7 +117,8 @@ function dependsOnModule(f: RustFacts, target: string): boolean {
   return allPaths(f).some((p) => p.slice(0, -1).includes(target));
 }
 
-type DependencyResult = { kind: 'pass' } | { kind: 'fail'; targets: string[] } | { kind: 'error'; message: string };
+/** `pass` names the (first) file found depending on the target. */
+type DependencyResult = { kind: 'pass'; file: string } | { kind: 'fail'; targets: string[] } | { kind: 'error'; message: string };
 
 async function dependency(rc: RustContext, a: ScopeValue, b: ScopeValue): Promise<DependencyResult> {
   const targets: string[] = [];
@@ -137,7 +138,7 @@ async function dependency(rc: RustContext, a: ScopeValue, b: ScopeValue): Promis
     if (text === undefined) return { kind: 'error', message: `Could not read file: ${p}` };
     if (!targets.some((t) => containsWord(text, t))) continue;
     const facts = await rustFacts(rc, rc.ws.absolute(p), text);
-    if (targets.some((t) => dependsOnModule(facts, t))) return { kind: 'pass' };
+    if (targets.some((t) => dependsOnModule(facts, t))) return { kind: 'pass', file: rc.ws.absolute(p) };
   }
   return { kind: 'fail', targets };
 }
@@ -187,7 +188,7 @@ const noDependency = defineFunction({
   example: 'check rust.no_dependency(lexer, parser)',
   async run([a, b], ctx): Promise<CheckOutcome> {
     const r = await dependency(rustContext(ctx), a, b);
-    if (r.kind === 'pass') return fail('Forbidden dependency detected');
+    if (r.kind === 'pass') return fail('Forbidden dependency detected', [{ path: r.file }]);
     if (r.kind === 'error') return checkError(r.message);
     return pass();
   },
