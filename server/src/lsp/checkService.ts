@@ -95,6 +95,18 @@ export class CheckService {
     }
   }
 
+  /** The file is no longer a spec (or gone): nothing runs for it and its results are dropped. */
+  forget(file: HieFile): void {
+    this.scheduler.cancel(file.key);
+    this.pending.delete(file.key);
+    file.checks = undefined;
+  }
+
+  /** `hielements/checkSummary` over the current results of every spec. */
+  sendSummary(): void {
+    void this.connection.sendNotification(CHECK_SUMMARY_NOTIFICATION, summaryOf([...this.state.files.values()]));
+  }
+
   /** Resolves when no run is pending or in flight for the file. */
   idle(file: HieFile): Promise<void> {
     return this.scheduler.idle(file.key);
@@ -105,7 +117,7 @@ export class CheckService {
   }
 
   private request(file: HieFile, what: Pending, delayMs: number): void {
-    if (!this.evaluate) return;
+    if (!this.evaluate || !file.spec) return;
     const before = this.pending.get(file.key);
     this.pending.set(file.key, before === 'all' || what === 'all' ? 'all' : new Set([...(before ?? []), ...what]));
     this.scheduler.schedule(file.key, delayMs);
@@ -115,7 +127,7 @@ export class CheckService {
     const file = this.state.files.get(key);
     const what = this.pending.get(key) ?? 'all';
     this.pending.delete(key);
-    if (!file || !this.evaluate) return;
+    if (!file || !file.spec || !this.evaluate) return;
     const project = file.project;
     // run-time denials are reported again by this run
     for (let i = project.denials.length - 1; i >= 0; i--) if (project.denials[i].origin?.file === file.path) project.denials.splice(i, 1);
@@ -132,15 +144,15 @@ export class CheckService {
     }
     this.publisher.publish(file);
     this.refreshLenses();
-    void this.connection.sendNotification(CHECK_SUMMARY_NOTIFICATION, summaryOf([...this.state.files.values()]));
+    this.sendSummary();
   }
 }
 
-/** Totals over the current results of some files. */
+/** Totals over the current results of some files (specs only). */
 export function summaryOf(files: HieFile[]): CheckSummary {
   const summary: CheckSummary = { passed: 0, failed: 0, errors: 0, total: 0 };
   for (const f of files) {
-    const r = f.checks;
+    const r = f.spec ? f.checks : undefined;
     if (!r || r.revision !== f.revision) continue;
     for (const result of r.results) {
       summary.total++;

@@ -4,6 +4,8 @@ import {
   CodeLensRefreshRequest,
   DidChangeWatchedFilesNotification,
   FileChangeType,
+  MessageType,
+  ShowMessageNotification,
   TextDocumentSyncKind,
   type CodeAction,
   type Connection,
@@ -33,11 +35,12 @@ import { DEFAULT_SETTINGS, parseSettings, settingsFromConfigurationChange, type 
 import { TimeSlicer } from './timeSlicer';
 import { documentKey, isConfigFile, isHieFile, pathToUri, uriToPath } from './uris';
 import { scanWorkspace } from './workspaceScan';
+import { applySpecChange } from './specSync';
 import { WorkspaceState, type HieFile } from './workspaceState';
 import { entryNameSpan } from '../plugins/config';
 
 /** Files whose change matters (the client registers the same glob statically). */
-export const WATCHED_GLOB = '**/{*.hie,hielements.toml,*.rs,*.py,Cargo.toml}';
+export const WATCHED_GLOB = '**/{*.hie,hielements.toml,*.rs,*.py,Cargo.toml,.gitignore}';
 
 /** Wires the language server onto a connection and starts listening. */
 export function startServer(connection: Connection): void {
@@ -84,7 +87,7 @@ export function startServer(connection: Connection): void {
       slicer,
       pluginTimeoutMs: () => settings.plugins.timeoutMs,
       onDenied: (project, finding) => onDenied(project, finding),
-    });
+    }, () => settings.files.exclude);
     state.folders = workspaceFolders(params);
     publisher = new DiagnosticsPublisher(connection, state, () => ({ patternChecks: settings.checks.patterns }));
     const lensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
@@ -139,7 +142,7 @@ export function startServer(connection: Connection): void {
   /** Scan folders, load their projects' libraries, publish and evaluate (every known file, or only the new ones). */
   async function loadFolders(folders: string[], everyFile: boolean, progress?: { report(percentage: number, message: string): void }): Promise<void> {
     const { state, checks, publisher } = ready();
-    const found = await Promise.all(folders.map(scanWorkspace));
+    const found = await Promise.all(folders.map((folder) => scanWorkspace(folder, (dir) => state.specs.prunes(dir, state.projectFor(dir)))));
     for (const config of found.flatMap((f) => f.configFiles)) state.projectFor(config);
     const files: HieFile[] = [];
     for (const hie of found.flatMap((f) => f.hieFiles)) {
@@ -173,6 +176,7 @@ export function startServer(connection: Connection): void {
     const folders = added.map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined && !state.folders.includes(p));
     state.folders.push(...folders);
     await loadFolders(folders, false).catch((e: unknown) => log(`Loading added folders failed: ${e instanceof Error ? e.message : String(e)}`));
+    await specsChanged();
     await registerWatchers().catch(() => undefined);
   }
 
@@ -195,15 +199,29 @@ export function startServer(connection: Connection): void {
     await publisher.publishConfig(project);
     for (const file of state.filesOf(project)) publisher.publish(file);
     checks.project(project);
+    await specsChanged();
+  }
+
+  /** Which files are specs may have changed: apply it, then find the closed files that joined. */
+  function specsChanged(): Promise<void> {
+    const { state, checks, publisher } = ready();
+    return applySpecChange(state, publisher, checks, () => loadFolders(state.folders, false)).catch((e: unknown) =>
+      log(`Updating the spec files failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
+    );
   }
 
   connection.onDidChangeWatchedFiles(
     safely('didChangeWatchedFiles', undefined, ({ changes }) => {
       const { state, checks, publisher } = ready();
       const reloads = new Set<Project>();
+      let ignoreRules = false;
       for (const change of changes) {
         const file = uriToPath(change.uri);
         if (!file) continue;
+        if (path.basename(file) === '.gitignore') {
+          ignoreRules = true;
+          continue;
+        }
         const projects = state.projectsContaining(file);
         for (const project of projects) project.index.invalidate(file);
         if (isConfigFile(file) || projects.some((p) => p.host.watchedFiles().includes(file))) {
@@ -229,6 +247,7 @@ export function startServer(connection: Connection): void {
         for (const project of projects) checks.workspaceFileChanged(project, file, change.type !== FileChangeType.Changed);
       }
       for (const project of reloads) void reloadProject(project);
+      if (ignoreRules && reloads.size === 0) void specsChanged();
     }),
   );
 
@@ -239,6 +258,7 @@ export function startServer(connection: Connection): void {
       settings = settingsFromConfigurationChange(params, settings);
       if (before.plugins.timeoutMs !== settings.plugins.timeoutMs) for (const p of state.allProjects()) p.settingsChanged();
       if (before.checks.run === 'never' && settings.checks.run !== 'never') for (const p of state.allProjects()) checks.project(p);
+      if (JSON.stringify(before.files.exclude) !== JSON.stringify(settings.files.exclude)) void specsChanged();
     }),
   );
 
@@ -315,7 +335,16 @@ export function startServer(connection: Connection): void {
       return summaryOf([]);
     }
     const uri = typeof args?.[0] === 'string' ? args[0] : undefined;
-    const files = uri ? [fileOf(uri)].filter((f): f is HieFile => f !== undefined) : [...state.files.values()];
+    const file = uri ? fileOf(uri) : undefined;
+    if (file && !file.spec) {
+      const why = state.specs.verdict(file.path, file.project)?.detail ?? 'it is not one of the specs';
+      void connection.sendNotification(ShowMessageNotification.type, {
+        type: MessageType.Info,
+        message: `Hielements: ${file.path ? path.basename(file.path) : file.uri} is not one of the project's specs (${why}); its checks do not run.`,
+      });
+      return summaryOf([]);
+    }
+    const files = uri ? [file].filter((f): f is HieFile => f !== undefined) : state.specFiles();
     return checks.runNow(files);
   }));
 

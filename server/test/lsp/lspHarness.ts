@@ -56,6 +56,8 @@ export class TestEditor {
   readonly history: string[] = [];
   /** window/logMessage texts. */
   readonly logs: string[] = [];
+  /** window/showMessage texts. */
+  readonly messages: string[] = [];
   private listeners: (() => void)[] = [];
   private versions = new Map<string, number>();
 
@@ -76,6 +78,10 @@ export class TestEditor {
     });
     this.connection.onNotification('$/progress', (p: unknown) => void this.progress.push(p));
     this.connection.onNotification('window/logMessage', (m: { message: string }) => void this.logs.push(m.message));
+    this.connection.onNotification('window/showMessage', (m: { message: string }) => {
+      this.messages.push(m.message);
+      this.changed();
+    });
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.onRequest('client/registerCapability', (p: unknown) => {
       this.registrations.push(p);

@@ -15,12 +15,14 @@ describe('lsp units', () => {
   describe('settings', () => {
     it('reads initializationOptions and didChangeConfiguration, keeping previous values for bad input', () => {
       const s = parseSettings({ checks: { run: 'onSave' }, plugins: { timeoutMs: 2000 } });
-      assert.deepEqual(s, { checks: { run: 'onSave', debounceMs: 300, patterns: false }, plugins: { timeoutMs: 2000 } });
+      assert.deepEqual(s, { checks: { run: 'onSave', debounceMs: 300, patterns: false }, plugins: { timeoutMs: 2000 }, files: { exclude: [] } });
       assert.deepEqual(parseSettings({ checks: { run: 'sometimes', patterns: 'yes' }, plugins: { timeoutMs: -1 } }, s), s);
       assert.equal(parseSettings({ checks: { patterns: true } }, s).checks.patterns, true);
       assert.deepEqual(settingsFromConfigurationChange({ settings: { hielements: { checks: { run: 'never' } } } }, s).checks.run, 'never');
       assert.deepEqual(settingsFromConfigurationChange({ settings: null }, s), s);
       assert.deepEqual(parseSettings(undefined), DEFAULT_SETTINGS);
+      assert.deepEqual(parseSettings({ files: { exclude: ['examples', 3, ' ', '**/drafts/**'] } }, s).files, { exclude: ['examples', '**/drafts/**'] });
+      assert.deepEqual(parseSettings({ files: { exclude: 'x' } }, parseSettings({ files: { exclude: ['a'] } })).files, { exclude: ['a'] });
     });
   });
 
