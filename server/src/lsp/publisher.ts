@@ -1,5 +1,6 @@
 import type { Connection, Diagnostic } from 'vscode-languageserver';
 import { validateConfigText } from '../plugins/config';
+import type { CapabilityFinding } from '../plugins/types';
 import { checkDiagnostic, denialDiagnostic, findingDiagnostic, toLspDiagnostic } from './features/diagnostics';
 import type { StaticOptions } from '../staticCheck/checker';
 import type { Project } from './project';
@@ -15,18 +16,35 @@ export function fileDiagnostics(file: HieFile, options: StaticOptions = {}): Dia
   const out = [...file.doc.analysis.diagnostics, ...staticDiagnostics(file, options)].map(toLspDiagnostic);
   const record = file.checks;
   if (!record || record.revision !== file.revision || record.generation !== file.project.generation) return out;
+  const denials = deniedChecks(file);
   for (const result of record.results) {
     if (result.knownFailure) continue;
-    const d = checkDiagnostic(result);
+    const denied = denials.get(checkKey(result.elementPath, result.text));
+    const d = denied ? denialDiagnostic(result, denied, grantedFs(file, denied[0].library)) : checkDiagnostic(result);
     if (d) out.push(d);
   }
+  return out;
+}
+
+const checkKey = (elementPath: string, text: string): string => `${elementPath}\u0000${text}`;
+
+/** This file's run-time denials by check, each access once. */
+function deniedChecks(file: HieFile): Map<string, CapabilityFinding[]> {
+  const out = new Map<string, CapabilityFinding[]>();
   for (const finding of file.project.denials) {
     if (!finding.origin || finding.origin.file !== file.path) continue;
-    const { elementPath, text } = finding.origin;
-    const result = record.results.find((r) => r.elementPath === elementPath && r.text === text);
-    if (result) out.push(denialDiagnostic(result.check.span, finding));
+    const key = checkKey(finding.origin.elementPath, finding.origin.text);
+    const list = out.get(key) ?? [];
+    if (!list.some((f) => f.message === finding.message)) list.push(finding);
+    out.set(key, list);
   }
   return out;
+}
+
+/** The `capabilities.fs` a WASM library was granted. */
+function grantedFs(file: HieFile, library: string): string | undefined {
+  const entry = file.project.state?.config.libraries.find((l) => l.name === library);
+  return entry?.type === 'wasm' ? entry.capabilities.fs : undefined;
 }
 
 /** Publishes diagnostics; syntax updates of a burst of edits are coalesced into one per turn. */

@@ -324,7 +324,8 @@ export function startServer(connection: Connection): void {
       const result = hie.checks!.results.find((r) => r.elementPath === f.origin!.elementPath && r.text === f.origin!.text);
       return result !== undefined && rangesOverlap(toRange(result.check.span), range);
     });
-    return [...fixes, ...capabilityActions(open?.uri ?? pathToUri(configFile), text, denied.map((finding) => ({ finding, diagnostic: context.diagnostics.find((d) => d.message === finding.message) })))];
+    const diagnosticOf = (finding: CapabilityFinding) => context.diagnostics.find((d) => (d.data as CapabilityData | undefined)?.finding?.message === finding.message);
+    return [...fixes, ...capabilityActions(open?.uri ?? pathToUri(configFile), text, denied.map((finding) => ({ finding, diagnostic: diagnosticOf(finding) })))];
   }));
 
   connection.onExecuteCommand(safely('executeCommand', null, async ({ command, arguments: args }) => {

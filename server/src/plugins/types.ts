@@ -75,6 +75,8 @@ export interface CapabilityFinding {
   message: string;
   /** For `denied`: the check whose evaluation caused it. */
   origin?: { file?: string; elementPath: string; text: string };
+  /** For `denied`: what was asked for (the path as the plugin gave it) and whether a grant would allow it. */
+  access?: { target: string; outside: boolean };
 }
 
 export interface WasmLoadOptions {
