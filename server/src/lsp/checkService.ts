@@ -31,7 +31,7 @@ export class CheckService {
     private readonly evaluate: Evaluate | undefined,
     private readonly settings: () => ServerSettings,
     private readonly log: (message: string) => void,
-    /** Asks the client to re-query code lenses (their titles show the last results). */
+    /** Asks the client to re-query code lenses and inlay hints (they show the last results). */
     private readonly refreshLenses: () => void = () => undefined,
   ) {
     this.scheduler = new CheckScheduler(

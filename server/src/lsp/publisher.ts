@@ -1,7 +1,9 @@
 import type { Connection, Diagnostic } from 'vscode-languageserver';
 import { validateConfigText } from '../plugins/config';
 import type { CapabilityFinding } from '../plugins/types';
-import { checkDiagnostic, denialDiagnostic, findingDiagnostic, toLspDiagnostic } from './features/diagnostics';
+import { checkDiagnostic, denialDiagnostic, emptyScopeDiagnostic, findingDiagnostic, toLspDiagnostic } from './features/diagnostics';
+import { expressionText } from '../model/expressionText';
+import { matchedScopes } from './scopeResults';
 import type { StaticOptions } from '../staticCheck/checker';
 import type { Project } from './project';
 import { staticDiagnostics } from './staticFindings';
@@ -16,6 +18,9 @@ export function fileDiagnostics(file: HieFile, options: StaticOptions = {}): Dia
   const out = [...file.doc.analysis.diagnostics, ...staticDiagnostics(file, options)].map(toLspDiagnostic);
   const record = file.checks;
   if (!record || record.revision !== file.revision || record.generation !== file.project.generation) return out;
+  for (const s of matchedScopes(file)) {
+    if (s.value.paths.length === 0) out.push(emptyScopeDiagnostic(s.path, s.decl.expression!.span, expressionText(s.decl.expression!)));
+  }
   const denials = deniedChecks(file);
   for (const result of record.results) {
     if (result.knownFailure) continue;

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import {
   CodeActionKind,
   CodeLensRefreshRequest,
+  InlayHintRefreshRequest,
   DidChangeWatchedFilesNotification,
   FileChangeType,
   MessageType,
@@ -25,6 +26,7 @@ import { definition, references } from './features/definition';
 import { type CapabilityData } from './features/diagnostics';
 import { hover } from './features/hover';
 import { staticFixActions } from './features/staticFixes';
+import { inlayHints } from './features/inlayHints';
 import { documentSymbols } from './features/symbols';
 import { onDocumentation } from './libraryDocs';
 import { shownFindings } from './staticFindings';
@@ -91,8 +93,10 @@ export function startServer(connection: Connection): void {
     state.folders = workspaceFolders(params);
     publisher = new DiagnosticsPublisher(connection, state, () => ({ patternChecks: settings.checks.patterns }));
     const lensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
+    const hintRefresh = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
     checks = new CheckService(connection, state, publisher, loadEvaluate(log), () => settings, log, () => {
       if (lensRefresh) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+      if (hintRefresh) connection.sendRequest(InlayHintRefreshRequest.type).catch(() => undefined);
     });
     registerDocumentSync(connection, state, publisher, checks, (file) => void reloadProject(ready().state.projectFor(file)));
     // a plugin's documentation arrived: the static checker knows its functions now
@@ -113,6 +117,7 @@ export function startServer(connection: Connection): void {
         referencesProvider: true,
         documentSymbolProvider: true,
         codeLensProvider: { resolveProvider: false },
+        inlayHintProvider: { resolveProvider: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         executeCommandProvider: { commands: [RUN_CHECKS_COMMAND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -285,6 +290,11 @@ export function startServer(connection: Connection): void {
   connection.onDocumentSymbol(safely('documentSymbol', [], ({ textDocument }) => {
     const file = fileOf(textDocument.uri);
     return file ? documentSymbols(file.doc.analysis.program) : [];
+  }));
+
+  connection.languages.inlayHint.on(safely('inlayHint', [], ({ textDocument, range }) => {
+    const file = fileOf(textDocument.uri);
+    return file ? inlayHints(file, range) : [];
   }));
 
   connection.onCodeLens(safely('codeLens', [], ({ textDocument }) => {

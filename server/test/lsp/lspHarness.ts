@@ -88,6 +88,7 @@ export class TestEditor {
       return null;
     });
     this.connection.onRequest('workspace/codeLens/refresh', () => null);
+    this.connection.onRequest('workspace/inlayHint/refresh', () => null);
     this.connection.listen();
   }
 
@@ -104,7 +105,7 @@ export class TestEditor {
       workspaceFolders: [{ uri: uriOf(root), name: path.basename(root) }],
       capabilities: {
         window: { workDoneProgress: true },
-        workspace: { workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true }, codeLens: { refreshSupport: true } },
+        workspace: { workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true }, codeLens: { refreshSupport: true }, inlayHint: { refreshSupport: true } },
         textDocument: { publishDiagnostics: { versionSupport: true } },
       },
       initializationOptions,

@@ -20,6 +20,8 @@ export const LSP_CODES = {
   capabilityDenied: 'W532',
   /** .hie: a check that did not pass after the sandbox denied one of its accesses (one diagnostic for both). */
   checkDenied: 'E802',
+  /** .hie: a scope whose selector matched no files in the last run (the reference accepts empty scopes: a warning). */
+  emptyScope: 'W533',
 } as const;
 
 export const SOURCE = 'hielements';
@@ -102,4 +104,15 @@ function deniedText(finding: CapabilityFinding, granted: string | undefined): st
   const what = `Access denied: library \`${finding.library}\` may not ${finding.needed ?? 'read'} \`${access.target}\``;
   if (access.outside) return `${what}: it is outside the workspace, which no capability grants`;
   return `${what} under capabilities.fs = "${granted ?? 'none'}": grant \`capabilities.fs = "${finding.needed}"\` in hielements.toml`;
+}
+
+/** A scope whose selector matched nothing in the last run: a warning on the selector. */
+export function emptyScopeDiagnostic(scopePath: string, selector: Span, selectorText: string): Diagnostic {
+  return {
+    range: toRange(selector),
+    severity: DiagnosticSeverity.Warning,
+    code: LSP_CODES.emptyScope,
+    source: SOURCE,
+    message: `Scope \`${scopePath}\` matched no files: \`${selectorText}\` selects nothing (checks on it see an empty scope)`,
+  };
 }
