@@ -1,6 +1,7 @@
 import type { Connection, Diagnostic } from 'vscode-languageserver';
 import { validateConfigText } from '../plugins/config';
 import type { CapabilityFinding } from '../plugins/types';
+import type { CheckResult } from '../eval/types';
 import { checkDiagnostic, denialDiagnostic, emptyScopeDiagnostic, findingDiagnostic, toLspDiagnostic } from './features/diagnostics';
 import { expressionText } from '../model/expressionText';
 import { matchedScopes } from './scopeResults';
@@ -24,11 +25,16 @@ export function fileDiagnostics(file: HieFile, options: StaticOptions = {}): Dia
   const denials = deniedChecks(file);
   for (const result of record.results) {
     if (result.knownFailure) continue;
-    const denied = denials.get(checkKey(result.elementPath, result.text));
-    const d = denied ? denialDiagnostic(result, denied, grantedFs(file, denied[0].library)) : checkDiagnostic(result);
+    const d = resultDiagnostic(file, result, denials);
     if (d) out.push(d);
   }
   return out;
+}
+
+/** The diagnostic of one check result of the file (none when it passed without a denied access). */
+export function resultDiagnostic(file: HieFile, result: CheckResult, denials = deniedChecks(file)): Diagnostic | undefined {
+  const denied = denials.get(checkKey(result.elementPath, result.text));
+  return denied ? denialDiagnostic(result, denied, grantedFs(file, denied[0].library)) : checkDiagnostic(result);
 }
 
 const checkKey = (elementPath: string, text: string): string => `${elementPath}\u0000${text}`;

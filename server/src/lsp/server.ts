@@ -38,6 +38,10 @@ import { TimeSlicer } from './timeSlicer';
 import { documentKey, isConfigFile, isHieFile, pathToUri, uriToPath } from './uris';
 import { scanWorkspace } from './workspaceScan';
 import { applySpecChange } from './specSync';
+import { LIST_TESTS_REQUEST, RUN_TESTS_REQUEST, type RunTestsParams, type RunTestsResult } from './testing/protocol';
+import { TestRuns } from './testing/testRuns';
+import { TestsSync } from './testing/testsSync';
+import type { RunLensArgument } from './features/codeLens';
 import { WorkspaceState, type HieFile } from './workspaceState';
 import { entryNameSpan } from '../plugins/config';
 
@@ -51,6 +55,7 @@ export function startServer(connection: Connection): void {
   let state: WorkspaceState | undefined;
   let checks: CheckService | undefined;
   let publisher: DiagnosticsPublisher | undefined;
+  let tests: { sync: TestsSync; runs: TestRuns } | undefined;
   let clientCapabilities: InitializeParams['capabilities'] = {};
   const slicer = new TimeSlicer();
   let markInitialized: () => void = () => undefined;
@@ -94,10 +99,18 @@ export function startServer(connection: Connection): void {
     publisher = new DiagnosticsPublisher(connection, state, () => ({ patternChecks: settings.checks.patterns }));
     const lensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
     const hintRefresh = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
-    checks = new CheckService(connection, state, publisher, loadEvaluate(log), () => settings, log, () => {
+    const progressSupported = params.capabilities.window?.workDoneProgress === true;
+    const refreshResults = (): void => {
       if (lensRefresh) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
       if (hintRefresh) connection.sendRequest(InlayHintRefreshRequest.type).catch(() => undefined);
-    });
+    };
+    checks = new CheckService(connection, state, publisher, loadEvaluate(log), () => settings, log, refreshResults, progressSupported);
+    tests = {
+      sync: new TestsSync(connection, state),
+      runs: new TestRuns(connection, state, checks, progressSupported, () => {
+        if (lensRefresh) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+      }),
+    };
     registerDocumentSync(connection, state, publisher, checks, (file) => void reloadProject(ready().state.projectFor(file)));
     // a plugin's documentation arrived: the static checker knows its functions now
     onDocumentation((lib) => {
@@ -299,7 +312,7 @@ export function startServer(connection: Connection): void {
 
   connection.onCodeLens(safely('codeLens', [], ({ textDocument }) => {
     const file = fileOf(textDocument.uri);
-    return file ? codeLenses(file) : [];
+    return file ? codeLenses(file, tests?.runs.running) : [];
   }));
 
   connection.onCodeAction(safely('codeAction', [], ({ textDocument, range, context }) => {
@@ -338,9 +351,23 @@ export function startServer(connection: Connection): void {
     return [...fixes, ...capabilityActions(open?.uri ?? pathToUri(configFile), text, denied.map((finding) => ({ finding, diagnostic: diagnosticOf(finding) })))];
   }));
 
+  connection.onRequest(LIST_TESTS_REQUEST, safely('listTests', { files: [] }, () => (tests ? tests.sync.list() : { files: [] })));
+
+  connection.onRequest(RUN_TESTS_REQUEST, async (params: RunTestsParams, token): Promise<RunTestsResult> => {
+    await initialLoadDone;
+    return tests ? tests.runs.run(params ?? {}, token) : { results: [] };
+  });
+
   connection.onExecuteCommand(safely('executeCommand', null, async ({ command, arguments: args }) => {
     if (command !== RUN_CHECKS_COMMAND) return null;
     const { state, checks } = ready();
+    const lens = args?.[1] as RunLensArgument | undefined;
+    if (typeof lens?.testId === 'string' && tests) {
+      // a "Run" lens: only that item
+      const { results } = await tests.runs.run({ include: [lens.testId] });
+      const count = (s: string): number => results.filter((r) => r.status === s).length;
+      return { passed: count('passed'), failed: count('failed'), errors: count('errored'), total: results.length };
+    }
     if (!checks.available) {
       void connection.window.showWarningMessage('Hielements: the evaluation engine is not available in this build; checks cannot run.');
       return summaryOf([]);
@@ -360,6 +387,7 @@ export function startServer(connection: Connection): void {
   }));
 
   connection.onShutdown(async () => {
+    tests?.sync.dispose();
     checks?.dispose();
     await state?.dispose();
   });

@@ -50,6 +50,8 @@ export class TestEditor {
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
   readonly summaries: CheckSummary[] = [];
   readonly progress: unknown[] = [];
+  /** hielements/testsChanged params, in order. */
+  readonly testsChanged: unknown[] = [];
   readonly registrations: unknown[] = [];
   stderr = '';
   /** Every publication and summary, in order (for failure messages). */
@@ -76,7 +78,14 @@ export class TestEditor {
       this.summaries.push(s);
       this.changed();
     });
-    this.connection.onNotification('$/progress', (p: unknown) => void this.progress.push(p));
+    this.connection.onNotification('$/progress', (p: unknown) => {
+      this.progress.push(p);
+      this.changed();
+    });
+    this.connection.onNotification('hielements/testsChanged', (p: unknown) => {
+      this.testsChanged.push(p);
+      this.changed();
+    });
     this.connection.onNotification('window/logMessage', (m: { message: string }) => void this.logs.push(m.message));
     this.connection.onNotification('window/showMessage', (m: { message: string }) => {
       this.messages.push(m.message);
