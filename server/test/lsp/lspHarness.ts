@@ -50,6 +50,8 @@ export class TestEditor {
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
   readonly summaries: CheckSummary[] = [];
   readonly progress: unknown[] = [];
+  /** Tokens of the progress the server created (window/workDoneProgress/create). */
+  readonly progressTokens: (string | number)[] = [];
   /** hielements/testsChanged params, in order. */
   readonly testsChanged: unknown[] = [];
   readonly registrations: unknown[] = [];
@@ -91,7 +93,10 @@ export class TestEditor {
       this.messages.push(m.message);
       this.changed();
     });
-    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.onRequest('window/workDoneProgress/create', (p: { token: string | number }) => {
+      this.progressTokens.push(p.token);
+      return null;
+    });
     this.connection.onRequest('client/registerCapability', (p: unknown) => {
       this.registrations.push(p);
       return null;

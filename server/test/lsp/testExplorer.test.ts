@@ -162,6 +162,18 @@ describe('lsp: Test Explorer (files → elements → checks; runs only what was 
     assert.ok(skipped.every((x) => x.message === 'Not run: the run was cancelled'), JSON.stringify(skipped));
   });
 
+  it('cancelling the progress (window/workDoneProgress/cancel) stops the run too', async () => {
+    const before = probes().length;
+    const tokens = editor.progressTokens.length;
+    const pending = run({ include: [`${A}#other`, `${A}#app`] });
+    await editor.waitFor('the progress', () => editor.progressTokens.length > tokens, 5000);
+    for (let i = 0; i < 500 && probes().length === before; i++) await new Promise((res) => setTimeout(res, 10));
+    void editor.connection.sendNotification('window/workDoneProgress/cancel', { token: editor.progressTokens.at(-1) });
+    const { results } = await pending;
+    assert.ok(probes().length - before < 3, `the run stopped: ${probes().slice(before).join(', ')}`);
+    assert.ok(results.filter((x) => x.status === 'skipped').length >= 4, short(results).join('\n'));
+  });
+
   it('code lenses: results per element and a Run lens per check that runs just that check', async () => {
     const lenses = await editor.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: A } });
     assert.deepEqual(
@@ -195,5 +207,15 @@ describe('lsp: Test Explorer (files → elements → checks; runs only what was 
     fs.writeFileSync(path.join(root, 'hielements.toml'), fs.readFileSync(path.join(root, 'hielements.toml'), 'utf8').replace('exclude = ["drafts"]', 'exclude = ["b.hie"]'));
     editor.fileChanged(path.join(root, 'hielements.toml'), 2);
     await editor.waitFor('b.hie removed, d.hie added', () => notes.some((n) => n.removed.includes(uriOf(other))) && notes.some((n) => n.files.some((f) => f.label === 'drafts/d.hie')), 10000);
+  });
+
+  it('a background run that takes long shows $/progress too (a short one shows none)', async () => {
+    void editor.connection.sendNotification('workspace/didChangeConfiguration', { settings: { hielements: { checks: { run: 'onType', debounceMs: 20 } } } });
+    const before = editor.progress.length;
+    const probesText = Array.from({ length: 12 }, (_, i) => `\n    check rec.probe('slow${i}')`).join('');
+    editor.change(arch, { start: { line: 13, character: 26 }, end: { line: 13, character: 26 } }, probesText);
+    const begin = await editor.waitFor('a progress', () => editor.progress.slice(before).find((p) => (p as { value: { kind: string } }).value.kind === 'begin'), 15000);
+    assert.equal((begin as { value: { title: string } }).value.title, 'Hielements: checking arch.hie');
+    await editor.waitFor('its end', () => editor.progress.slice(before).some((p) => (p as { value: { kind: string } }).value.kind === 'end'), 15000);
   });
 });
