@@ -62,9 +62,11 @@ describe('lsp: inlay hints with the files each scope matched, and a warning on a
   });
 
   it('after an edit, hints wait for the run of the new text, and follow it', async () => {
+    void editor.connection.sendNotification('workspace/didChangeConfiguration', { settings: { hielements: { checks: { run: 'onSave' } } } });
     const runs = editor.summaries.length;
     editor.change(hie, { start: { line: 3, character: 38 }, end: { line: 3, character: 45 } }, 'src');
     assert.deepEqual(await hints(), [], 'no hints from the run of the older text');
+    editor.save(hie);
     await editor.waitFor('the run of the new text', () => editor.summaries.length > runs);
     assert.deepEqual((await hints()).map((h) => [h.position.line, h.label]), [
       [1, '2 files'],
