@@ -59,7 +59,10 @@ export async function runChecks(evaluate: Evaluate, file: HieFile, signal: Abort
     const out = await run({ onlyChecks: selection.checks });
     if (!current()) throw new StaleRun();
     const ran = new Set(out.scopes.map((s) => `${s.elementPath}.${s.name}`));
-    results = [...(same ? previous.results.filter((r) => !selection.checks!.has(r.check)) : []), ...out.results];
+    // the same text: a check is its element and position (the program may have been analysed again meanwhile)
+    const at = (elementPath: string, start: number): string => `${elementPath}@${start}`;
+    const rerun = new Set(out.results.map((r) => at(r.elementPath, r.check.span.startIndex)));
+    results = [...(same ? previous.results.filter((r) => !rerun.has(at(r.elementPath, r.check.span.startIndex))) : []), ...out.results];
     scopes = [...(same ? previous.scopes.filter((s) => !ran.has(`${s.elementPath}.${s.name}`)) : []), ...out.scopes];
     results.sort((a, b) => a.check.span.startIndex - b.check.span.startIndex);
     summary = summarize(results);

@@ -168,7 +168,8 @@ export function startServer(connection: Connection): void {
       const entry = state.refreshFromDisk(hie);
       if (entry) files.push(entry);
     }
-    const projects = state.allProjects().filter((p) => !p.state);
+    // at start every project: one may have been loaded already by the run of a file opened meanwhile
+    const projects = everyFile ? state.allProjects() : state.allProjects().filter((p) => !p.state);
     let done = 0;
     progress?.report(10, `Loading libraries (0/${projects.length})`);
     await Promise.all(

@@ -100,9 +100,10 @@ export class TestRuns {
       const id = checkId(uri, entry);
       if (ids.has(id)) byId.set(id, { entry });
     }
-    const entryOf = new Map(entries.map((e) => [e.check, e]));
+    // by element and position: the program may have been analysed again since the run (same text)
+    const entryOf = new Map(entries.map((e) => [`${e.elementPath}@${e.check.span.startIndex}`, e]));
     for (const result of produced) {
-      const entry = entryOf.get(result.check);
+      const entry = entryOf.get(`${result.elementPath}@${result.check.span.startIndex}`);
       const slot = entry && result.elementPath === entry.elementPath ? byId.get(checkId(uri, entry)) : undefined;
       if (slot) slot.result = result;
     }
