@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { specPatternsOf } from '../plugins/config';
+import { GitIgnore } from '../specs/gitIgnore';
 import { SpecSet, type SpecVerdict } from '../specs/specSet';
 import type { Project } from './project';
 
@@ -45,7 +46,13 @@ export class SpecFiles {
     if (!set) {
       const patterns = specPatternsOf(readText(project.host.configFile));
       const base = this.folders().filter((f) => isInside(project.root, f)).sort((a, b) => b.length - a.length)[0] ?? project.root;
-      set = new SpecSet({ root: project.root, specs: patterns.specs, exclude: patterns.exclude, settingsExclude: { base, patterns: this.settingsExclude() } });
+      set = new SpecSet({
+        root: project.root,
+        specs: patterns.specs,
+        exclude: patterns.exclude,
+        settingsExclude: { base, patterns: this.settingsExclude() },
+        gitIgnore: new GitIgnore(base),
+      });
       this.sets.set(project.root, set);
     }
     return set;

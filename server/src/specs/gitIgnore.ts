@@ -3,9 +3,10 @@ import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 
 /**
- * Git's ignore rules for the files of one folder, read with the `ignore` library: every
- * `.gitignore` from the repository's top (the nearest folder above with `.git`, else the folder
- * itself) down to the file, plus `.git/info/exclude`. A rule applies to paths below its
+ * Git's ignore rules for the files of one opened folder, read with the `ignore` library: every
+ * `.gitignore` from the folder down to the file, plus `.git/info/exclude` when the folder is a
+ * repository's top. Rules above the folder are not read (as VS Code's search does by default):
+ * a folder the user opened is never ignored as a whole. A rule applies to paths below its
  * `.gitignore`; deeper files override shallower ones; nothing inside an ignored folder can be
  * re-included (as in git). Files are read once; make a new instance after a change.
  */
@@ -15,7 +16,7 @@ export class GitIgnore {
   private readonly dirs = new Map<string, boolean>();
 
   constructor(folder: string) {
-    this.top = gitTop(path.resolve(folder));
+    this.top = path.resolve(folder);
   }
 
   /** Whether git ignores this absolute path (`isDir`: the path is a folder). */
@@ -60,13 +61,6 @@ export class GitIgnore {
       this.rules.set(dir, rules);
     }
     return rules;
-  }
-}
-
-function gitTop(folder: string): string {
-  for (let dir = folder; ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, '.git'))) return dir;
-    if (path.dirname(dir) === dir) return folder;
   }
 }
 

@@ -12,7 +12,7 @@ export interface SpecSetOptions {
   exclude?: readonly string[];
   /** The editor's `hielements.files.exclude`, relative to `base` (the workspace folder). */
   settingsExclude?: { base: string; patterns: readonly string[] };
-  /** Git's ignore rules; default: read from the project folder's repository. */
+  /** Git's ignore rules; default: read from `.gitignore` files at and below the project folder. */
   gitIgnore?: GitIgnore;
 }
 

@@ -31,6 +31,14 @@ describe('spec set (which .hie files are specs)', () => {
     assert.equal(set.prunes(path.join(dir, 'specs')), false);
   });
 
+  it('rules above the opened folder do not apply: an opened folder is never ignored as a whole', () => {
+    dir = tree({ '.git/HEAD': '', '.gitignore': 'generated/\n', 'generated/.gitignore': 'tmp.hie\n' });
+    const opened = new GitIgnore(path.join(dir, 'generated'));
+    assert.equal(opened.ignores(path.join(dir, 'generated', 'a.hie')), false);
+    assert.equal(opened.ignores(path.join(dir, 'generated', 'tmp.hie')), true);
+    assert.equal(new GitIgnore(dir).ignores(path.join(dir, 'generated', 'a.hie')), true);
+  });
+
   it('nothing inside an ignored folder can be re-included, as in git', () => {
     dir = tree({ '.git/HEAD': '', '.gitignore': 'out/\n!out/keep.hie\n' });
     assert.equal(new GitIgnore(dir).ignores(path.join(dir, 'out', 'keep.hie')), true);
