@@ -10,5 +10,5 @@ export const DOCUMENT_SELECTOR = [
   { scheme: 'file', pattern: '**/hielements.toml' },
 ];
 
-/** File changes the server is told about (workspace/didChangeWatchedFiles): sources the checks read, and the config. */
-export const WATCHED_FILES_GLOB = '**/{*.hie,hielements.toml,*.rs,*.py,Cargo.toml}';
+/** File changes the server is told about (workspace/didChangeWatchedFiles): sources the checks read, the config, and git's ignore rules (the spec set). */
+export const WATCHED_FILES_GLOB = '**/{*.hie,hielements.toml,*.rs,*.py,Cargo.toml,.gitignore}';

@@ -4,9 +4,10 @@ import { CHECK_SUMMARY_NOTIFICATION, parseCheckSummary } from './checkSummary';
 import { RESTART_SERVER_COMMAND, SHOW_OUTPUT_COMMAND } from './commandIds';
 import { registerRunChecksFallback } from './commands';
 import { WATCHED_FILES_GLOB } from './documentSelector';
-import { createLanguageClient } from './languageClient';
+import { createLanguageClient, type ClientHooks } from './languageClient';
 import { readSettings, SETTING_KEYS, SETTINGS_SECTION } from './settings';
 import { CheckStatusBar } from './statusBar';
+import { HielementsTests } from './testing/testController';
 
 /** One running client plus what belongs to its lifetime (file watcher, handlers, fallback command). */
 interface Session {
@@ -19,7 +20,8 @@ let session: Session | undefined;
 async function startSession(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, statusBar: CheckStatusBar): Promise<void> {
   const settings = readSettings(vscode.workspace.getConfiguration(SETTINGS_SECTION));
   const fileWatcher = vscode.workspace.createFileSystemWatcher(WATCHED_FILES_GLOB);
-  const client = createLanguageClient(settings, context.extensionPath, output, fileWatcher);
+  const hooks: ClientHooks = {};
+  const client = createLanguageClient(settings, context.extensionPath, output, fileWatcher, hooks);
   const current: Session = { client, disposables: [fileWatcher] };
   session = current;
   current.disposables.push(
@@ -43,6 +45,10 @@ async function startSession(context: vscode.ExtensionContext, output: vscode.Log
   }
   const fallback = registerRunChecksFallback(client);
   if (fallback) current.disposables.push(fallback);
+  const tests = new HielementsTests(client);
+  current.disposables.push(tests);
+  hooks.runTest = (testId) => tests.runItem(testId);
+  tests.refresh().catch((error: unknown) => output.warn(`the Test Explorer could not list the checks: ${error instanceof Error ? error.message : String(error)}`));
 }
 
 async function stopSession(): Promise<void> {

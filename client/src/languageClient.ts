@@ -4,6 +4,7 @@ import { DOCUMENT_SELECTOR } from './documentSelector';
 import { RUN_CHECKS_COMMAND } from './commandIds';
 import { defaultRunChecksArguments } from './commands';
 import { DEBUG_PORT, resolveServerLaunch } from './serverLaunch';
+import { lensTestId } from './testing/protocol';
 import { HielementsSettings, serverSettingsPayload, SETTINGS_SECTION } from './settings';
 
 /** Client id: vscode-languageclient reads the `hielements.trace.server` setting through it. */
@@ -26,11 +27,17 @@ function serverOptions(settings: HielementsSettings, extensionDir: string): Serv
   };
 }
 
+/** Set once the Test Explorer exists: "Run" code lenses run their item through it. */
+export interface ClientHooks {
+  runTest?: (testId: string) => Promise<void>;
+}
+
 export function createLanguageClient(
   settings: HielementsSettings,
   extensionDir: string,
   outputChannel: vscode.LogOutputChannel,
   fileWatcher: vscode.FileSystemWatcher,
+  hooks: ClientHooks = {},
 ): LanguageClient {
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
@@ -43,8 +50,12 @@ export function createLanguageClient(
     },
     middleware: {
       // when the server-advertised command is run from the palette (no arguments), pass the active document
-      executeCommand: (command, args, next) =>
-        next(command, command === RUN_CHECKS_COMMAND && args.length === 0 ? defaultRunChecksArguments() : args),
+      executeCommand: (command, args, next) => {
+        // a "Run" lens: through the Test Explorer, so the run shows there and in Test Results
+        const testId = command === RUN_CHECKS_COMMAND ? lensTestId(args) : undefined;
+        if (testId !== undefined && hooks.runTest) return hooks.runTest(testId);
+        return next(command, command === RUN_CHECKS_COMMAND && args.length === 0 ? defaultRunChecksArguments() : args);
+      },
     },
   };
   return new LanguageClient(CLIENT_ID, 'Hielements Language Server', serverOptions(settings, extensionDir), clientOptions);

@@ -10,6 +10,8 @@ export interface HielementsSettings {
   pluginsTimeoutMs: number;
   /** Empty = use the server bundled with the extension. */
   serverPath: string;
+  /** Globs (relative to the workspace folder) of .hie files that are not specs. */
+  filesExclude: string[];
 }
 
 export const SETTINGS_SECTION = 'hielements';
@@ -21,6 +23,7 @@ export const SETTING_KEYS = {
   checksPatterns: 'checks.patterns',
   pluginsTimeoutMs: 'plugins.timeoutMs',
   serverPath: 'server.path',
+  filesExclude: 'files.exclude',
 } as const;
 
 export const RUN_CHECKS_MODES: readonly RunChecksMode[] = ['onType', 'onSave', 'never'];
@@ -31,6 +34,7 @@ export const DEFAULT_SETTINGS: HielementsSettings = {
   checksPatterns: false,
   pluginsTimeoutMs: 10000,
   serverPath: '',
+  filesExclude: [],
 };
 
 /** Minimal view of vscode.WorkspaceConfiguration, so this module needs no `vscode`. */
@@ -52,15 +56,25 @@ export function readSettings(config: ConfigurationReader): HielementsSettings {
     pluginsTimeoutMs:
       typeof timeout === 'number' && Number.isFinite(timeout) && timeout > 0 ? Math.floor(timeout) : DEFAULT_SETTINGS.pluginsTimeoutMs,
     serverPath: typeof serverPath === 'string' ? serverPath.trim() : '',
+    filesExclude: stringList(config.get(SETTING_KEYS.filesExclude)),
   };
+}
+
+function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '') : [];
 }
 
 /** What the server receives as `initializationOptions` (and, nested under `hielements`, in didChangeConfiguration). */
 export interface ServerSettingsPayload {
   checks: { run: RunChecksMode; patterns: boolean };
   plugins: { timeoutMs: number };
+  files: { exclude: string[] };
 }
 
 export function serverSettingsPayload(settings: HielementsSettings): ServerSettingsPayload {
-  return { checks: { run: settings.checksRun, patterns: settings.checksPatterns }, plugins: { timeoutMs: settings.pluginsTimeoutMs } };
+  return {
+    checks: { run: settings.checksRun, patterns: settings.checksPatterns },
+    plugins: { timeoutMs: settings.pluginsTimeoutMs },
+    files: { exclude: settings.filesExclude },
+  };
 }

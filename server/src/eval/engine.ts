@@ -2,7 +2,7 @@ import type { CheckDecl, Element, Expression, Program, ScopeDecl } from '../mode
 import type { CallContext } from '../libraries/library';
 import { expressionText } from '../model/expressionText';
 import { runCheck } from './checkRunner';
-import { childPath, lastPreorderIndexOf } from './elementOrder';
+import { childPath, lastPreorderIndexOf, lastPreorderIndexWhere } from './elementOrder';
 import { EvalError, throwIfAborted } from './errors';
 import { evaluateExpression, type ExpressionEnv } from './expression';
 import { ScopeTable } from './scopeTable';
@@ -30,7 +30,7 @@ class EngineRun {
   readonly scopes: ScopeEvaluation[] = [];
   readonly counter: RunCounter;
   private preorder = -1;
-  /** With `onlyElement`: pre-order index of its last occurrence; nothing after it is visited. */
+  /** With `onlyElement` / `onlyChecks`: pre-order index of the last element to visit; nothing after it is. */
   private readonly stopAfter: number;
 
   constructor(
@@ -38,7 +38,10 @@ class EngineRun {
     private readonly options: EvalOptions,
   ) {
     this.counter = new RunCounter(options.limit, options.filter);
-    this.stopAfter = options.onlyElement === undefined ? Infinity : lastPreorderIndexOf(program, options.onlyElement);
+    this.stopAfter = Math.min(
+      options.onlyElement === undefined ? Infinity : lastPreorderIndexOf(program, options.onlyElement),
+      stopAfterChecks(program, options.onlyChecks),
+    );
   }
 
   async start(): Promise<void> {
@@ -69,7 +72,7 @@ class EngineRun {
   private async runChecks(el: Element, path: string): Promise<void> {
     for (const check of el.checks) {
       throwIfAborted(this.options.signal);
-      if (!this.counter.admit(path)) continue;
+      if (!this.selected(check) || !this.counter.admit(path)) continue;
       const text = expressionText(check.expression);
       const known = this.options.knownFailures?.get(check);
       if (known) this.record(el, check, path, text, { outcome: { status: 'error', code: known.code, message: known.message }, errorSpan: known.span }, true);
@@ -104,7 +107,7 @@ class EngineRun {
       for (const { owner, check } of checks) {
         throwIfAborted(this.options.signal);
         const elementPath = patternContext(path, owner);
-        if (!this.counter.admit(elementPath)) continue;
+        if (!this.selected(check) || !this.counter.admit(elementPath)) continue;
         const text = expressionText(check.expression);
         const unbound = unboundPlaceholder(check.expression, owner, placeholders, bound);
         const run: CheckRun = unbound
@@ -113,6 +116,11 @@ class EngineRun {
         this.record(el, check, elementPath, text, run);
       }
     }
+  }
+
+  /** `onlyChecks`: an unselected check is not evaluated, nor counted as skipped. */
+  private selected(check: CheckDecl): boolean {
+    return this.options.onlyChecks === undefined || this.options.onlyChecks.has(check);
   }
 
   private record(el: Element, check: CheckDecl, elementPath: string, text: string, run: CheckRun, knownFailure = false): void {
@@ -159,4 +167,16 @@ class EngineRun {
     const context: CallContext = { workspace, index, signal, origin: { file, elementPath, text } };
     return { table: this.table, elementPath, registry, context, signal };
   }
+}
+
+/** The last element to visit for `onlyChecks`: the last one owning a selected check (all, when a pattern check is selected). */
+function stopAfterChecks(program: Program, only: ReadonlySet<CheckDecl> | undefined): number {
+  if (only === undefined) return Infinity;
+  const owned = new Set<CheckDecl>();
+  const last = lastPreorderIndexWhere(program, (el) => {
+    const mine = el.checks.filter((c) => only.has(c));
+    for (const c of mine) owned.add(c);
+    return mine.length > 0;
+  });
+  return owned.size < only.size ? Infinity : last;
 }

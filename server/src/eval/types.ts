@@ -23,6 +23,12 @@ export interface EvalOptions {
   /** Only evaluate the element with this path (and the scopes evaluated before it). */
   onlyElement?: string;
   /**
+   * Only these checks run (the very objects of `program`; pattern checks included when listed):
+   * the others are neither evaluated nor counted, and the walk stops after the last element
+   * owning one of them (the scopes before it are evaluated as usual). Combines with `onlyElement`.
+   */
+  onlyChecks?: ReadonlySet<CheckDecl>;
+  /**
    * Also run each implemented pattern's checks for the implementing element, with the pattern's
    * placeholders bound to the element's values (language.md §8.1, docs intent; the reference
    * never does). Their results carry the element path `<element>#<pattern path>`.

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
-import type { CheckResult, EvalResult, Evaluate, RunSummary, ScopeEvaluation } from '../eval/types';
+import type { CheckResult, EvalOptions, EvalResult, Evaluate, RunSummary, ScopeEvaluation } from '../eval/types';
+import type { CheckDecl } from '../model/types';
 import { hasErrors } from '../model/analyze';
 import { staticResult } from './staticFindings';
 import type { CheckRecord, HieFile } from './workspaceState';
@@ -13,12 +14,26 @@ export class StaleRun extends Error {
 
 const EMPTY_SUMMARY: RunSummary = { total: 0, passed: 0, failed: 0, errors: 0, skipped: 0 };
 
+/** What one run evaluates: everything, some elements (their own and pattern checks), or some checks. */
+export interface RunSelection {
+  elements?: string[];
+  /** Checks of the file's current program (identity). */
+  checks?: ReadonlySet<CheckDecl>;
+}
+
+export interface RunHooks {
+  patternChecks?: boolean;
+  onResult?: (result: CheckResult) => void;
+}
+
 /**
- * Evaluates the checks of one file with its project's libraries. With `onlyElements`, only
- * those elements are evaluated and their results replace the previous ones (the rest of the
- * previous record is kept). Throws StaleRun when the file or the plugins changed meanwhile.
+ * Evaluates the checks of one file with its project's libraries. With a selection, only
+ * those elements or checks are evaluated and their results replace the previous ones of the
+ * same revision (the rest is kept). Elements are re-run in full when the previous results
+ * are of an older revision; checks are not: the record then holds only what ran.
+ * Throws StaleRun when the file or the plugins changed meanwhile.
  */
-export async function runChecks(evaluate: Evaluate, file: HieFile, signal: AbortSignal, onlyElements?: string[], patternChecks = false): Promise<CheckRecord> {
+export async function runChecks(evaluate: Evaluate, file: HieFile, signal: AbortSignal, selection: RunSelection = {}, hooks: RunHooks = {}): Promise<CheckRecord> {
   const project = file.project;
   await project.load();
   const revision = file.revision;
@@ -31,22 +46,34 @@ export async function runChecks(evaluate: Evaluate, file: HieFile, signal: Abort
     return { revision, generation, results: [], scopes: [], summary: EMPTY_SUMMARY };
   }
   // what the static checker knows will fail is recorded as such, not evaluated
-  const knownFailures = staticResult(file, { patternChecks }).checkErrors;
-  const run = (onlyElement?: string): Promise<EvalResult> =>
-    evaluate(analysis.program, { workspace: project.root, index: project.evalIndex, registry, file: file.path, signal, onlyElement, patternChecks, knownFailures });
+  const knownFailures = staticResult(file, { patternChecks: hooks.patternChecks }).checkErrors;
+  const run = (only: Pick<EvalOptions, 'onlyElement' | 'onlyChecks'> = {}): Promise<EvalResult> =>
+    evaluate(analysis.program, { workspace: project.root, index: project.evalIndex, registry, file: file.path, signal, patternChecks: hooks.patternChecks, onResult: hooks.onResult, knownFailures, ...only });
 
   const previous = file.checks;
-  const partial = onlyElements && previous && previous.revision === revision && previous.generation === generation;
+  const same = previous !== undefined && previous.revision === revision && previous.generation === generation;
   let results: CheckResult[];
   let scopes: ScopeEvaluation[];
   let summary: RunSummary;
-  if (partial) {
+  if (selection.checks) {
+    const out = await run({ onlyChecks: selection.checks });
+    if (!current()) throw new StaleRun();
+    const ran = new Set(out.scopes.map((s) => `${s.elementPath}.${s.name}`));
+    // the same text: a check is its element and position (the program may have been analysed again meanwhile)
+    const at = (elementPath: string, start: number): string => `${elementPath}@${start}`;
+    const rerun = new Set(out.results.map((r) => at(r.elementPath, r.check.span.startIndex)));
+    results = [...(same ? previous.results.filter((r) => !rerun.has(at(r.elementPath, r.check.span.startIndex))) : []), ...out.results];
+    scopes = [...(same ? previous.scopes.filter((s) => !ran.has(`${s.elementPath}.${s.name}`)) : []), ...out.scopes];
+    results.sort((a, b) => a.check.span.startIndex - b.check.span.startIndex);
+    summary = summarize(results);
+  } else if (selection.elements && same) {
+    const onlyElements = selection.elements;
     // pattern checks of an element are reported under `<element>#<pattern path>`
     const owner = (elementPath: string) => elementPath.split('#')[0];
     results = previous.results.filter((r) => !onlyElements.includes(owner(r.elementPath)));
     scopes = previous.scopes.filter((s) => !onlyElements.includes(s.elementPath));
     for (const element of onlyElements) {
-      const out = await run(element);
+      const out = await run({ onlyElement: element });
       if (!current()) throw new StaleRun();
       results.push(...out.results.filter((r) => owner(r.elementPath) === element));
       scopes.push(...out.scopes.filter((s) => s.elementPath === element));

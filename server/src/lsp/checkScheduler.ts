@@ -23,10 +23,10 @@ export class CheckScheduler {
     );
   }
 
-  /** Run now (cancelling a pending or running one) and resolve when it has finished. */
-  runNow(key: string): Promise<void> {
+  /** Run now (cancelling a pending or running one) and resolve when it has finished; `job` replaces the usual job for this run. */
+  runNow(key: string, job: CheckJob = this.job): Promise<void> {
     this.cancel(key);
-    return this.start(key);
+    return this.start(key, job);
   }
 
   /** Drop the pending run and abort the one in flight. */
@@ -52,12 +52,12 @@ export class CheckScheduler {
     for (const key of [...this.timers.keys(), ...this.running.keys()]) this.cancel(key);
   }
 
-  private start(key: string): Promise<void> {
+  private start(key: string, job: CheckJob = this.job): Promise<void> {
     const controller = new AbortController();
     const previous = this.running.get(key)?.done ?? Promise.resolve();
     // one run per key at a time: the new one starts once the aborted one has unwound
     const done = previous
-      .then(() => (controller.signal.aborted ? undefined : this.job(key, controller.signal)))
+      .then(() => (controller.signal.aborted ? undefined : job(key, controller.signal)))
       .catch((e: unknown) => {
         if (!controller.signal.aborted) this.onError(key, e);
       })

@@ -1,9 +1,12 @@
+import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Connection } from 'vscode-languageserver';
-import type { Evaluate } from '../eval/types';
+import type { CheckResult, Evaluate } from '../eval/types';
+import type { CheckDecl, Element } from '../model/types';
 import { CHECK_SUMMARY_NOTIFICATION, type CheckSummary } from './commands';
 import { CheckScheduler } from './checkScheduler';
 import { affectedElements, runChecks, StaleRun } from './checkRunner';
+import { RunProgress } from './runProgress';
 import type { Project } from './project';
 import type { DiagnosticsPublisher } from './publisher';
 import type { ServerSettings } from './settings';
@@ -11,6 +14,8 @@ import type { HieFile, WorkspaceState } from './workspaceState';
 
 /** Up to this many affected elements are re-evaluated one by one (`onlyElement`); more get one full run. */
 const MAX_PARTIAL_ELEMENTS = 3;
+/** A background run shows `$/progress` once it has taken this long. */
+const LONG_RUN_MS = 1000;
 
 /** What a pending run evaluates: everything, or only some elements. */
 type Pending = 'all' | Set<string>;
@@ -31,8 +36,10 @@ export class CheckService {
     private readonly evaluate: Evaluate | undefined,
     private readonly settings: () => ServerSettings,
     private readonly log: (message: string) => void,
-    /** Asks the client to re-query code lenses (their titles show the last results). */
+    /** Asks the client to re-query code lenses and inlay hints (they show the last results). */
     private readonly refreshLenses: () => void = () => undefined,
+    /** The client shows window/workDoneProgress. */
+    private readonly progressSupported = false,
   ) {
     this.scheduler = new CheckScheduler(
       (key, signal) => this.run(key, signal),
@@ -95,6 +102,45 @@ export class CheckService {
     }
   }
 
+  /**
+   * Runs the checks `select()` returns (all when undefined; asked again if an edit overtakes the
+   * run, up to three times) now, ahead of pending background work, which resumes afterwards.
+   * Resolves true when results of the current text were recorded.
+   */
+  async runSelected(file: HieFile, select: () => ReadonlySet<CheckDecl> | undefined, options: { signal?: AbortSignal; onResult?: (r: CheckResult) => void } = {}): Promise<boolean> {
+    const evaluate = this.evaluate;
+    if (!evaluate || !file.spec) return false;
+    let recorded = false;
+    for (let attempt = 0; attempt < 3 && !recorded && !options.signal?.aborted; attempt++) {
+      await this.scheduler.runNow(file.key, async (_key, signal) => {
+        const checks = select();
+        try {
+          const run = options.signal ? AbortSignal.any([signal, options.signal]) : signal;
+          file.checks = await runChecks(evaluate, file, run, checks ? { checks } : {}, { patternChecks: this.settings().checks.patterns, onResult: options.onResult });
+        } catch (e) {
+          if (e instanceof StaleRun || signal.aborted || options.signal?.aborted) return;
+          throw e;
+        }
+        recorded = true;
+        this.finished(file);
+      });
+    }
+    if (this.pending.has(file.key)) this.scheduler.schedule(file.key, 0);
+    return recorded;
+  }
+
+  /** The file is no longer a spec (or gone): nothing runs for it and its results are dropped. */
+  forget(file: HieFile): void {
+    this.scheduler.cancel(file.key);
+    this.pending.delete(file.key);
+    file.checks = undefined;
+  }
+
+  /** `hielements/checkSummary` over the current results of every spec. */
+  sendSummary(): void {
+    void this.connection.sendNotification(CHECK_SUMMARY_NOTIFICATION, summaryOf([...this.state.files.values()]));
+  }
+
   /** Resolves when no run is pending or in flight for the file. */
   idle(file: HieFile): Promise<void> {
     return this.scheduler.idle(file.key);
@@ -105,7 +151,7 @@ export class CheckService {
   }
 
   private request(file: HieFile, what: Pending, delayMs: number): void {
-    if (!this.evaluate) return;
+    if (!this.evaluate || !file.spec) return;
     const before = this.pending.get(file.key);
     this.pending.set(file.key, before === 'all' || what === 'all' ? 'all' : new Set([...(before ?? []), ...what]));
     this.scheduler.schedule(file.key, delayMs);
@@ -115,32 +161,57 @@ export class CheckService {
     const file = this.state.files.get(key);
     const what = this.pending.get(key) ?? 'all';
     this.pending.delete(key);
-    if (!file || !this.evaluate) return;
+    if (!file || !file.spec || !this.evaluate) return;
     const project = file.project;
     // run-time denials are reported again by this run
     for (let i = project.denials.length - 1; i >= 0; i--) if (project.denials[i].origin?.file === file.path) project.denials.splice(i, 1);
     const started = performance.now();
+    const total = countChecks(file);
+    const progress = RunProgress.start(this.connection, this.progressSupported, `Hielements: checking ${file.path ? path.basename(file.path) : file.uri}`, total, LONG_RUN_MS);
     try {
-      file.checks = await runChecks(this.evaluate, file, signal, what === 'all' ? undefined : [...what], this.settings().checks.patterns);
+      const run = AbortSignal.any([signal, progress.signal]);
+      file.checks = await runChecks(this.evaluate, file, run, what === 'all' ? {} : { elements: [...what] }, { patternChecks: this.settings().checks.patterns, onResult: () => progress.result() });
       const scope = what === 'all' ? 'all elements' : `${what.size} affected element${what.size === 1 ? '' : 's'}`;
       this.log(`Checks of ${file.path ?? file.uri} (${scope}): ${file.checks.results.length} results in ${Math.round(performance.now() - started)} ms`);
     } catch (e) {
-      if (e instanceof StaleRun || signal.aborted) return;
+      // cancelled by the user (the progress' Cancel)
+      if (progress.signal.aborted) return;
+      // overtaken by an edit or an explicit run: the work waits in pending and resumes after it
+      if (signal.aborted) return this.restore(key, what);
+      // the plugins changed: their reload requests a new run
+      if (e instanceof StaleRun) return;
       // keep what is pending for the next run
       this.pending.set(key, 'all');
       throw e;
+    } finally {
+      progress.end();
     }
+    this.finished(file);
+  }
+
+  private restore(key: string, what: Pending): void {
+    const before = this.pending.get(key);
+    this.pending.set(key, before === 'all' || what === 'all' ? 'all' : new Set([...(before ?? []), ...what]));
+  }
+
+  /** A run recorded results of the current text: tell the client. */
+  private finished(file: HieFile): void {
     this.publisher.publish(file);
     this.refreshLenses();
-    void this.connection.sendNotification(CHECK_SUMMARY_NOTIFICATION, summaryOf([...this.state.files.values()]));
+    this.sendSummary();
   }
 }
 
-/** Totals over the current results of some files. */
+function countChecks(file: HieFile): number {
+  const count = (el: Element): number => el.checks.length + el.children.reduce((n, c) => n + count(c), 0);
+  return file.doc.analysis.program.elements.reduce((n, el) => n + count(el), 0);
+}
+
+/** Totals over the current results of some files (specs only). */
 export function summaryOf(files: HieFile[]): CheckSummary {
   const summary: CheckSummary = { passed: 0, failed: 0, errors: 0, total: 0 };
   for (const f of files) {
-    const r = f.checks;
+    const r = f.spec ? f.checks : undefined;
     if (!r || r.revision !== f.revision) continue;
     for (const result of r.results) {
       summary.total++;

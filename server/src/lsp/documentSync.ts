@@ -71,8 +71,8 @@ export function registerDocumentSync(
     const key = documentKey(uri);
     const entry = state.files.get(key);
     if (!entry) return;
-    // a workspace file stays known (its diagnostics too) with its text on disk; others are forgotten
-    const keep = file !== undefined && fs.existsSync(file) && state.folders.some((f) => isInside(file, f));
+    // a workspace spec stays known (its diagnostics too) with its text on disk; others are forgotten
+    const keep = file !== undefined && fs.existsSync(file) && state.folders.some((f) => isInside(file, f)) && state.specs.includes(file, entry.project);
     if (keep) {
       entry.open = false;
       entry.version = null;
@@ -80,7 +80,7 @@ export function registerDocumentSync(
       if (refreshed) {
         publisher.publish(refreshed);
         checks.opened(refreshed);
-      }
+      } else publisher.clear(uri);
       return;
     }
     state.remove(key);

@@ -1,6 +1,10 @@
 import type { Connection, Diagnostic } from 'vscode-languageserver';
 import { validateConfigText } from '../plugins/config';
-import { checkDiagnostic, denialDiagnostic, findingDiagnostic, toLspDiagnostic } from './features/diagnostics';
+import type { CapabilityFinding } from '../plugins/types';
+import type { CheckResult } from '../eval/types';
+import { checkDiagnostic, denialDiagnostic, emptyScopeDiagnostic, findingDiagnostic, toLspDiagnostic } from './features/diagnostics';
+import { expressionText } from '../model/expressionText';
+import { matchedScopes } from './scopeResults';
 import type { StaticOptions } from '../staticCheck/checker';
 import { knownFailures } from './knownFailures';
 import type { Project } from './project';
@@ -17,18 +21,46 @@ export function fileDiagnostics(file: HieFile, options: StaticOptions = {}): Dia
   const record = file.checks;
   if (!record || record.revision !== file.revision || record.generation !== file.project.generation) return out;
   const known = file.path === undefined ? undefined : knownFailures(file.project, file.path, record.results);
+  for (const s of matchedScopes(file)) {
+    if (s.value.paths.length === 0) out.push(emptyScopeDiagnostic(s.path, s.decl.expression!.span, expressionText(s.decl.expression!)));
+  }
+  const denials = deniedChecks(file);
   for (const result of record.results) {
     if (result.knownFailure) continue;
-    const d = checkDiagnostic(result, known?.results.has(result) ? known.baseline : undefined);
+    const d = resultDiagnostic(file, result, denials, known?.results.has(result) ? known.baseline : undefined);
     if (d) out.push(d);
   }
+  return out;
+}
+
+/**
+ * The diagnostic of one check result of the file (none when it passed without a denied access);
+ * `baseline` names the baseline that lists this failure (shown as information).
+ */
+export function resultDiagnostic(file: HieFile, result: CheckResult, denials = deniedChecks(file), baseline?: string): Diagnostic | undefined {
+  const denied = denials.get(checkKey(result.elementPath, result.text));
+  return denied ? denialDiagnostic(result, denied, grantedFs(file, denied[0].library)) : checkDiagnostic(result, baseline);
+}
+
+const checkKey = (elementPath: string, text: string): string => `${elementPath}\u0000${text}`;
+
+/** This file's run-time denials by check, each access once. */
+function deniedChecks(file: HieFile): Map<string, CapabilityFinding[]> {
+  const out = new Map<string, CapabilityFinding[]>();
   for (const finding of file.project.denials) {
     if (!finding.origin || finding.origin.file !== file.path) continue;
-    const { elementPath, text } = finding.origin;
-    const result = record.results.find((r) => r.elementPath === elementPath && r.text === text);
-    if (result) out.push(denialDiagnostic(result.check.span, finding));
+    const key = checkKey(finding.origin.elementPath, finding.origin.text);
+    const list = out.get(key) ?? [];
+    if (!list.some((f) => f.message === finding.message)) list.push(finding);
+    out.set(key, list);
   }
   return out;
+}
+
+/** The `capabilities.fs` a WASM library was granted. */
+function grantedFs(file: HieFile, library: string): string | undefined {
+  const entry = file.project.state?.config.libraries.find((l) => l.name === library);
+  return entry?.type === 'wasm' ? entry.capabilities.fs : undefined;
 }
 
 /** Publishes diagnostics; syntax updates of a burst of edits are coalesced into one per turn. */

@@ -2,8 +2,11 @@ import * as path from 'node:path';
 import {
   CodeActionKind,
   CodeLensRefreshRequest,
+  InlayHintRefreshRequest,
   DidChangeWatchedFilesNotification,
   FileChangeType,
+  MessageType,
+  ShowMessageNotification,
   TextDocumentSyncKind,
   type CodeAction,
   type Connection,
@@ -23,6 +26,7 @@ import { definition, references } from './features/definition';
 import { type CapabilityData } from './features/diagnostics';
 import { hover } from './features/hover';
 import { staticFixActions } from './features/staticFixes';
+import { inlayHints } from './features/inlayHints';
 import { documentSymbols } from './features/symbols';
 import { onDocumentation } from './libraryDocs';
 import { shownFindings } from './staticFindings';
@@ -33,11 +37,16 @@ import { DEFAULT_SETTINGS, parseSettings, settingsFromConfigurationChange, type 
 import { TimeSlicer } from './timeSlicer';
 import { documentKey, isConfigFile, isHieFile, pathToUri, uriToPath } from './uris';
 import { scanWorkspace } from './workspaceScan';
+import { applySpecChange } from './specSync';
+import { LIST_TESTS_REQUEST, RUN_TESTS_REQUEST, type RunTestsParams, type RunTestsResult } from './testing/protocol';
+import { TestRuns } from './testing/testRuns';
+import { TestsSync } from './testing/testsSync';
+import type { RunLensArgument } from './features/codeLens';
 import { WorkspaceState, type HieFile } from './workspaceState';
 import { entryNameSpan } from '../plugins/config';
 
 /** Files whose change matters (the client registers the same glob statically). */
-export const WATCHED_GLOB = '**/{*.hie,hielements.toml,*.rs,*.py,Cargo.toml}';
+export const WATCHED_GLOB = '**/{*.hie,hielements.toml,*.rs,*.py,Cargo.toml,.gitignore}';
 
 /** Wires the language server onto a connection and starts listening. */
 export function startServer(connection: Connection): void {
@@ -46,6 +55,7 @@ export function startServer(connection: Connection): void {
   let state: WorkspaceState | undefined;
   let checks: CheckService | undefined;
   let publisher: DiagnosticsPublisher | undefined;
+  let tests: { sync: TestsSync; runs: TestRuns } | undefined;
   let clientCapabilities: InitializeParams['capabilities'] = {};
   const slicer = new TimeSlicer();
   let markInitialized: () => void = () => undefined;
@@ -84,13 +94,23 @@ export function startServer(connection: Connection): void {
       slicer,
       pluginTimeoutMs: () => settings.plugins.timeoutMs,
       onDenied: (project, finding) => onDenied(project, finding),
-    });
+    }, () => settings.files.exclude);
     state.folders = workspaceFolders(params);
     publisher = new DiagnosticsPublisher(connection, state, () => ({ patternChecks: settings.checks.patterns }));
     const lensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
-    checks = new CheckService(connection, state, publisher, loadEvaluate(log), () => settings, log, () => {
+    const hintRefresh = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
+    const progressSupported = params.capabilities.window?.workDoneProgress === true;
+    const refreshResults = (): void => {
       if (lensRefresh) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
-    });
+      if (hintRefresh) connection.sendRequest(InlayHintRefreshRequest.type).catch(() => undefined);
+    };
+    checks = new CheckService(connection, state, publisher, loadEvaluate(log), () => settings, log, refreshResults, progressSupported);
+    tests = {
+      sync: new TestsSync(connection, state),
+      runs: new TestRuns(connection, state, checks, progressSupported, () => {
+        if (lensRefresh) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+      }),
+    };
     registerDocumentSync(connection, state, publisher, checks, (file) => void reloadProject(ready().state.projectFor(file)));
     // a plugin's documentation arrived: the static checker knows its functions now
     onDocumentation((lib) => {
@@ -110,6 +130,7 @@ export function startServer(connection: Connection): void {
         referencesProvider: true,
         documentSymbolProvider: true,
         codeLensProvider: { resolveProvider: false },
+        inlayHintProvider: { resolveProvider: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         executeCommandProvider: { commands: [RUN_CHECKS_COMMAND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -139,7 +160,7 @@ export function startServer(connection: Connection): void {
   /** Scan folders, load their projects' libraries, publish and evaluate (every known file, or only the new ones). */
   async function loadFolders(folders: string[], everyFile: boolean, progress?: { report(percentage: number, message: string): void }): Promise<void> {
     const { state, checks, publisher } = ready();
-    const found = await Promise.all(folders.map(scanWorkspace));
+    const found = await Promise.all(folders.map((folder) => scanWorkspace(folder, (dir) => state.specs.prunes(dir, state.projectFor(dir)))));
     for (const config of found.flatMap((f) => f.configFiles)) state.projectFor(config);
     const files: HieFile[] = [];
     for (const hie of found.flatMap((f) => f.hieFiles)) {
@@ -147,7 +168,8 @@ export function startServer(connection: Connection): void {
       const entry = state.refreshFromDisk(hie);
       if (entry) files.push(entry);
     }
-    const projects = state.allProjects().filter((p) => !p.state);
+    // at start every project: one may have been loaded already by the run of a file opened meanwhile
+    const projects = everyFile ? state.allProjects() : state.allProjects().filter((p) => !p.state);
     let done = 0;
     progress?.report(10, `Loading libraries (0/${projects.length})`);
     await Promise.all(
@@ -173,6 +195,7 @@ export function startServer(connection: Connection): void {
     const folders = added.map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined && !state.folders.includes(p));
     state.folders.push(...folders);
     await loadFolders(folders, false).catch((e: unknown) => log(`Loading added folders failed: ${e instanceof Error ? e.message : String(e)}`));
+    await specsChanged();
     await registerWatchers().catch(() => undefined);
   }
 
@@ -195,15 +218,29 @@ export function startServer(connection: Connection): void {
     await publisher.publishConfig(project);
     for (const file of state.filesOf(project)) publisher.publish(file);
     checks.project(project);
+    await specsChanged();
+  }
+
+  /** Which files are specs may have changed: apply it, then find the closed files that joined. */
+  function specsChanged(): Promise<void> {
+    const { state, checks, publisher } = ready();
+    return applySpecChange(state, publisher, checks, () => loadFolders(state.folders, false)).catch((e: unknown) =>
+      log(`Updating the spec files failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
+    );
   }
 
   connection.onDidChangeWatchedFiles(
     safely('didChangeWatchedFiles', undefined, ({ changes }) => {
       const { state, checks, publisher } = ready();
       const reloads = new Set<Project>();
+      let ignoreRules = false;
       for (const change of changes) {
         const file = uriToPath(change.uri);
         if (!file) continue;
+        if (path.basename(file) === '.gitignore') {
+          ignoreRules = true;
+          continue;
+        }
         const projects = state.projectsContaining(file);
         for (const project of projects) project.index.invalidate(file);
         if (isConfigFile(file) || projects.some((p) => p.host.watchedFiles().includes(file))) {
@@ -229,6 +266,7 @@ export function startServer(connection: Connection): void {
         for (const project of projects) checks.workspaceFileChanged(project, file, change.type !== FileChangeType.Changed);
       }
       for (const project of reloads) void reloadProject(project);
+      if (ignoreRules && reloads.size === 0) void specsChanged();
     }),
   );
 
@@ -239,6 +277,7 @@ export function startServer(connection: Connection): void {
       settings = settingsFromConfigurationChange(params, settings);
       if (before.plugins.timeoutMs !== settings.plugins.timeoutMs) for (const p of state.allProjects()) p.settingsChanged();
       if (before.checks.run === 'never' && settings.checks.run !== 'never') for (const p of state.allProjects()) checks.project(p);
+      if (JSON.stringify(before.files.exclude) !== JSON.stringify(settings.files.exclude)) void specsChanged();
     }),
   );
 
@@ -267,9 +306,14 @@ export function startServer(connection: Connection): void {
     return file ? documentSymbols(file.doc.analysis.program) : [];
   }));
 
+  connection.languages.inlayHint.on(safely('inlayHint', [], ({ textDocument, range }) => {
+    const file = fileOf(textDocument.uri);
+    return file ? inlayHints(file, range) : [];
+  }));
+
   connection.onCodeLens(safely('codeLens', [], ({ textDocument }) => {
     const file = fileOf(textDocument.uri);
-    return file ? codeLenses(file) : [];
+    return file ? codeLenses(file, tests?.runs.running) : [];
   }));
 
   connection.onCodeAction(safely('codeAction', [], ({ textDocument, range, context }) => {
@@ -304,22 +348,47 @@ export function startServer(connection: Connection): void {
       const result = hie.checks!.results.find((r) => r.elementPath === f.origin!.elementPath && r.text === f.origin!.text);
       return result !== undefined && rangesOverlap(toRange(result.check.span), range);
     });
-    return [...fixes, ...capabilityActions(open?.uri ?? pathToUri(configFile), text, denied.map((finding) => ({ finding, diagnostic: context.diagnostics.find((d) => d.message === finding.message) })))];
+    const diagnosticOf = (finding: CapabilityFinding) => context.diagnostics.find((d) => (d.data as CapabilityData | undefined)?.finding?.message === finding.message);
+    return [...fixes, ...capabilityActions(open?.uri ?? pathToUri(configFile), text, denied.map((finding) => ({ finding, diagnostic: diagnosticOf(finding) })))];
   }));
+
+  connection.onRequest(LIST_TESTS_REQUEST, safely('listTests', { files: [] }, () => (tests ? tests.sync.list() : { files: [] })));
+
+  connection.onRequest(RUN_TESTS_REQUEST, async (params: RunTestsParams, token): Promise<RunTestsResult> => {
+    await initialLoadDone;
+    return tests ? tests.runs.run(params ?? {}, token) : { results: [] };
+  });
 
   connection.onExecuteCommand(safely('executeCommand', null, async ({ command, arguments: args }) => {
     if (command !== RUN_CHECKS_COMMAND) return null;
     const { state, checks } = ready();
+    const lens = args?.[1] as RunLensArgument | undefined;
+    if (typeof lens?.testId === 'string' && tests) {
+      // a "Run" lens: only that item
+      const { results } = await tests.runs.run({ include: [lens.testId] });
+      const count = (s: string): number => results.filter((r) => r.status === s).length;
+      return { passed: count('passed'), failed: count('failed'), errors: count('errored'), total: results.length };
+    }
     if (!checks.available) {
       void connection.window.showWarningMessage('Hielements: the evaluation engine is not available in this build; checks cannot run.');
       return summaryOf([]);
     }
     const uri = typeof args?.[0] === 'string' ? args[0] : undefined;
-    const files = uri ? [fileOf(uri)].filter((f): f is HieFile => f !== undefined) : [...state.files.values()];
+    const file = uri ? fileOf(uri) : undefined;
+    if (file && !file.spec) {
+      const why = state.specs.verdict(file.path, file.project)?.detail ?? 'it is not one of the specs';
+      void connection.sendNotification(ShowMessageNotification.type, {
+        type: MessageType.Info,
+        message: `Hielements: ${file.path ? path.basename(file.path) : file.uri} is not one of the project's specs (${why}); its checks do not run.`,
+      });
+      return summaryOf([]);
+    }
+    const files = uri ? [file].filter((f): f is HieFile => f !== undefined) : state.specFiles();
     return checks.runNow(files);
   }));
 
   connection.onShutdown(async () => {
+    tests?.sync.dispose();
     checks?.dispose();
     await state?.dispose();
   });

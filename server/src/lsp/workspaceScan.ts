@@ -11,8 +11,11 @@ export interface ScanResult {
   configFiles: string[];
 }
 
-/** The .hie files and hielements.toml files below a workspace folder (symlinks not followed). */
-export async function scanWorkspace(root: string): Promise<ScanResult> {
+/**
+ * The .hie files and hielements.toml files below a workspace folder (symlinks not followed).
+ * `prune`: folders not to enter (git-ignored or excluded: no spec can be there).
+ */
+export async function scanWorkspace(root: string, prune: (dir: string) => boolean = () => false): Promise<ScanResult> {
   const result: ScanResult = { hieFiles: [], configFiles: [] };
   const stack = [root];
   let dirs = 0;
@@ -27,7 +30,7 @@ export async function scanWorkspace(root: string): Promise<ScanResult> {
     for (const e of entries) {
       const full = path.join(dir, e.name);
       if (e.isDirectory()) {
-        if (!SKIPPED.has(e.name)) stack.push(full);
+        if (!SKIPPED.has(e.name) && !prune(full)) stack.push(full);
       } else if (e.isFile()) {
         if (e.name.endsWith('.hie')) result.hieFiles.push(full);
         else if (e.name === 'hielements.toml') result.configFiles.push(full);

@@ -7,6 +7,7 @@ import type { HieParser } from '../syntax/hieParser';
 import type { TextChange } from '../syntax/document';
 import { Project, type ProjectOptions } from './project';
 import { DocumentStatics } from './staticFindings';
+import { SpecFiles } from './specFiles';
 import { pathToUri } from './uris';
 
 /** The last completed check run of one .hie file. */
@@ -35,8 +36,13 @@ export interface HieFile {
   /** The static checker of this document (incremental across edits). */
   statics: DocumentStatics;
   project: Project;
+  /** One of its project's specs (specFiles.ts): only specs are checked, counted and listed as tests. */
+  spec: boolean;
   checks?: CheckRecord;
 }
+
+/** What happened to a known file: its text or spec status changed, or it was forgotten. */
+export type FileEvent = { kind: 'changed'; file: HieFile } | { kind: 'removed'; file: HieFile };
 
 /** hielements.toml opened in the editor (any language id). */
 export interface ConfigDocument {
@@ -51,9 +57,45 @@ export class WorkspaceState {
   readonly files = new Map<string, HieFile>();
   readonly configs = new Map<string, ConfigDocument>();
   private readonly projects = new Map<string, Project>();
+  private readonly listeners: ((event: FileEvent) => void)[] = [];
   folders: string[] = [];
+  readonly specs: SpecFiles;
 
-  constructor(private readonly parser: HieParser, private readonly projectOptions: ProjectOptions) {}
+  constructor(private readonly parser: HieParser, private readonly projectOptions: ProjectOptions, filesExclude: () => readonly string[] = () => []) {
+    this.specs = new SpecFiles(() => this.folders, filesExclude);
+  }
+
+  /** Called on every change of a known file (text, spec status) and when one is forgotten. */
+  onFileEvent(listener: (event: FileEvent) => void): void {
+    this.listeners.push(listener);
+  }
+
+  private emit(event: FileEvent): void {
+    for (const l of this.listeners) l(event);
+  }
+
+  /** The known files that are specs. */
+  specFiles(): HieFile[] {
+    return [...this.files.values()].filter((f) => f.spec);
+  }
+
+  /**
+   * Decides again which known files are specs (after a change of hielements.toml, a .gitignore
+   * or the setting). Returns the files whose status changed.
+   */
+  refreshSpecs(): { joined: HieFile[]; left: HieFile[] } {
+    this.specs.invalidate();
+    const joined: HieFile[] = [];
+    const left: HieFile[] = [];
+    for (const f of this.files.values()) {
+      const spec = this.specs.includes(f.path, f.project);
+      if (spec === f.spec) continue;
+      f.spec = spec;
+      (spec ? joined : left).push(f);
+      this.emit({ kind: 'changed', file: f });
+    }
+    return { joined, left };
+  }
 
   allProjects(): Project[] {
     return [...this.projects.values()];
@@ -90,13 +132,15 @@ export class WorkspaceState {
       if (existing.doc.text !== text) {
         existing.doc.applyChanges([{ text }]);
         existing.revision++;
+        this.emit({ kind: 'changed', file: existing });
       }
       return existing;
     }
     const project = this.projectFor(file);
     const doc = new AnalyzedDocument(this.parser, text, { knownLibraries: project.knownLibraries });
-    const entry: HieFile = { key, uri, path: file, open, version, revision: 1, doc, statics: new DocumentStatics(), project };
+    const entry: HieFile = { key, uri, path: file, open, version, revision: 1, doc, statics: new DocumentStatics(), project, spec: this.specs.includes(file, project) };
     this.files.set(key, entry);
+    this.emit({ kind: 'changed', file: entry });
     return entry;
   }
 
@@ -104,12 +148,17 @@ export class WorkspaceState {
     entry.doc.applyChanges(changes);
     entry.version = version;
     entry.revision++;
+    this.emit({ kind: 'changed', file: entry });
   }
 
-  /** Reads a closed file from disk again; false when it is gone or unreadable (then it is dropped). */
+  /** Reads a closed file from disk again; false when it is gone or unreadable (then it is dropped). Closed files are known only when they are specs. */
   refreshFromDisk(file: string): HieFile | undefined {
     const existing = this.files.get(file);
     if (existing?.open) return existing;
+    if (!this.specs.includes(file, existing?.project ?? this.projectFor(file))) {
+      this.remove(file);
+      return undefined;
+    }
     let text: string;
     try {
       text = fs.readFileSync(file, 'utf8');
@@ -126,6 +175,7 @@ export class WorkspaceState {
     if (!entry) return;
     entry.doc.dispose();
     this.files.delete(key);
+    this.emit({ kind: 'removed', file: entry });
   }
 
   /** The plugins of a project changed: W001 (unknown library) is recomputed for its files. */
@@ -147,6 +197,7 @@ export class WorkspaceState {
    */
   async removeFolder(folder: string): Promise<string[]> {
     this.folders = this.folders.filter((f) => f !== folder);
+    this.specs.invalidate();
     const cleared: string[] = [];
     const gone = this.allProjects().filter((p) => isInside(p.root, folder));
     for (const p of gone) this.projects.delete(p.root);
@@ -156,6 +207,8 @@ export class WorkspaceState {
         f.project = this.projectFor(f.path);
         f.doc.setOptions({ knownLibraries: f.project.knownLibraries });
         f.revision++;
+        f.spec = this.specs.includes(f.path, f.project);
+        this.emit({ kind: 'changed', file: f });
       } else {
         cleared.push(f.uri);
         this.remove(key);

@@ -1,6 +1,7 @@
 import type { Span } from '../syntax/span';
 import type { HieDiagnostic } from '../diagnostics/diagnostic';
 import type { Library } from '../libraries/library';
+import type { SpecPatterns } from './config/specKeys';
 
 /** Contracts between the config loader, the plugin host, the WASM sandbox and the LSP. */
 
@@ -52,6 +53,8 @@ export interface LoadedConfig {
   text: string;
   /** Valid entries only; a bad entry is dropped with a diagnostic, the others stay. */
   libraries: LibraryConfig[];
+  /** `specs` / `exclude`: which .hie files are the project's specs (specs/specSet.ts). */
+  specs: SpecPatterns;
   /** Problems, with spans in hielements.toml. */
   diagnostics: HieDiagnostic[];
   /** `baseline = "…"`: the known failures the language server and `run` accept (when valid). */
@@ -83,6 +86,8 @@ export interface CapabilityFinding {
   message: string;
   /** For `denied`: the check whose evaluation caused it. */
   origin?: { file?: string; elementPath: string; text: string };
+  /** For `denied`: what was asked for (the path as the plugin gave it) and whether a grant would allow it. */
+  access?: { target: string; outside: boolean };
 }
 
 export interface WasmLoadOptions {

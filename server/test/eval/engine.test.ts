@@ -158,6 +158,23 @@ describe('evaluate (language.md §7)', () => {
     assert.deepEqual([missing.results.length, missing.scopes.length], [0, 0]);
   });
 
+  it('onlyChecks: only the listed checks run, nothing else is counted, the walk stops after their last element', async () => {
+    const program = await programOf(SPEC);
+    const recorded: Recorded[] = [];
+    const inner = program.elements[0].children[0].checks[0];
+    const result = await evaluate(program, options(recorded, { onlyChecks: new Set([inner]) }));
+    assert.deepEqual(result.results.map((r) => `${r.elementPath} ${r.text}`), ["a.b t.ok(n, 2.5, [1, 'x'], true)"]);
+    assert.deepEqual(result.scopes.map((s) => `${s.elementPath}.${s.name}`), ['a.src', 'a.b.n']);
+    assert.deepEqual(result.summary, { total: 1, passed: 1, failed: 0, errors: 0, skipped: 0 });
+    assert.ok(!recorded.some((r) => r.fn === 'no'), 'c is never visited');
+    const two = await evaluate(program, options([], { onlyChecks: new Set([program.elements[0].checks[0], program.elements[1].checks[0]]) }));
+    assert.deepEqual(two.results.map((r) => r.elementPath), ['a', 'c']);
+    const withElement = await evaluate(program, options([], { onlyElement: 'a', onlyChecks: new Set([inner]) }));
+    assert.deepEqual(withElement.results, []);
+    const none = await evaluate(program, options([], { onlyChecks: new Set() }));
+    assert.deepEqual([none.results.length, none.scopes.length], [0, 0]);
+  });
+
   it('cancellation: rejects with an AbortError at the next step, and during a library call', async () => {
     const program = await programOf(SPEC);
     const before = new AbortController();

@@ -138,14 +138,16 @@ describe('lsp: editor features over stdio', function () {
       ]);
     });
 
-    it('shows a code lens per element with its check summary', async () => {
+    it('shows a code lens per element with its check summary, and a Run lens per check; each runs just its item', async () => {
       await editor.request('workspace/executeCommand', { command: 'hielements.runChecks', arguments: [doc.uri] });
       const lenses = await editor.request<CodeLens[]>('textDocument/codeLens', { textDocument: doc });
       assert.deepEqual(
         lenses.map((l) => [l.range.start.line, l.command?.title, l.command?.command, l.command?.arguments]),
         [
-          [6, '✓ 1 passed', 'hielements.runChecks', [doc.uri]],
-          [10, '✓ 1 passed', 'hielements.runChecks', [doc.uri]],
+          [6, '✓ 1 passed', 'hielements.runChecks', [doc.uri, { testId: `${doc.uri}#app` }]],
+          [8, '▶ Run', 'hielements.runChecks', [doc.uri, { testId: `${doc.uri}#app#files.exists(code, 'main.py')` }]],
+          [10, '✓ 1 passed', 'hielements.runChecks', [doc.uri, { testId: `${doc.uri}#app.core` }]],
+          [11, '▶ Run', 'hielements.runChecks', [doc.uri, { testId: `${doc.uri}#app.core#files.exists(code, 'main.py')` }]],
         ],
       );
     });

@@ -50,12 +50,18 @@ export class TestEditor {
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
   readonly summaries: CheckSummary[] = [];
   readonly progress: unknown[] = [];
+  /** Tokens of the progress the server created (window/workDoneProgress/create). */
+  readonly progressTokens: (string | number)[] = [];
+  /** hielements/testsChanged params, in order. */
+  readonly testsChanged: unknown[] = [];
   readonly registrations: unknown[] = [];
   stderr = '';
   /** Every publication and summary, in order (for failure messages). */
   readonly history: string[] = [];
   /** window/logMessage texts. */
   readonly logs: string[] = [];
+  /** window/showMessage texts. */
+  readonly messages: string[] = [];
   private listeners: (() => void)[] = [];
   private versions = new Map<string, number>();
 
@@ -74,14 +80,29 @@ export class TestEditor {
       this.summaries.push(s);
       this.changed();
     });
-    this.connection.onNotification('$/progress', (p: unknown) => void this.progress.push(p));
+    this.connection.onNotification('$/progress', (p: unknown) => {
+      this.progress.push(p);
+      this.changed();
+    });
+    this.connection.onNotification('hielements/testsChanged', (p: unknown) => {
+      this.testsChanged.push(p);
+      this.changed();
+    });
     this.connection.onNotification('window/logMessage', (m: { message: string }) => void this.logs.push(m.message));
-    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.onNotification('window/showMessage', (m: { message: string }) => {
+      this.messages.push(m.message);
+      this.changed();
+    });
+    this.connection.onRequest('window/workDoneProgress/create', (p: { token: string | number }) => {
+      this.progressTokens.push(p.token);
+      return null;
+    });
     this.connection.onRequest('client/registerCapability', (p: unknown) => {
       this.registrations.push(p);
       return null;
     });
     this.connection.onRequest('workspace/codeLens/refresh', () => null);
+    this.connection.onRequest('workspace/inlayHint/refresh', () => null);
     this.connection.listen();
   }
 
@@ -98,7 +119,7 @@ export class TestEditor {
       workspaceFolders: [{ uri: uriOf(root), name: path.basename(root) }],
       capabilities: {
         window: { workDoneProgress: true },
-        workspace: { workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true }, codeLens: { refreshSupport: true } },
+        workspace: { workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true }, codeLens: { refreshSupport: true }, inlayHint: { refreshSupport: true } },
         textDocument: { publishDiagnostics: { versionSupport: true } },
       },
       initializationOptions,

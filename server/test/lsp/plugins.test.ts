@@ -50,11 +50,15 @@ describe('lsp: WASM capability diagnostics and quick-fixes', function () {
     editor.close(toml);
   });
 
-  it('reports a run-time denial on the check that caused it, with the same quick-fix editing hielements.toml', async () => {
-    const ds = await editor.waitForDiagnostics(hie, (d) => d.some((x) => x.code === 'W532'));
+  it('reports a run-time denial as one diagnostic on the check that caused it (denied, under which capability, the check\'s error), with the same quick-fix editing hielements.toml', async () => {
+    const ds = await editor.waitForDiagnostics(hie, (d) => d.some((x) => x.code === 'E802'));
     assert.deepEqual(ds.map(essentials), [
-      { range: [2, 10, 2, 34], severity: 1, code: 'E605', message: 'cannot read src/main.rs' },
-      { range: [2, 4, 2, 34], severity: 2, code: 'W532', message: 'library `size` was denied read access to `src/main.rs`: grant `capabilities.fs = "read"`' },
+      {
+        range: [2, 10, 2, 34],
+        severity: 1,
+        code: 'E802',
+        message: 'Access denied: library `size` may not read `src/main.rs` under capabilities.fs = "none": grant `capabilities.fs = "read"` in hielements.toml. The check errored (E605): cannot read src/main.rs',
+      },
     ]);
     const actions = await editor.request<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri: uriOf(hie) },

@@ -4,6 +4,8 @@ import { CheckScheduler } from '../../src/lsp/checkScheduler';
 import { applyChange } from '../../src/lsp/documentSync';
 import { findingFixTitle } from '../../src/lsp/features/codeActions';
 import { lensTitle } from '../../src/lsp/features/codeLens';
+import { denialDiagnostic } from '../../src/lsp/features/diagnostics';
+import type { CapabilityFinding } from '../../src/plugins/types';
 import { completionContext } from '../../src/lsp/features/completion';
 import { signature } from '../../src/lsp/libraryDocs';
 import { DEFAULT_SETTINGS, parseSettings, settingsFromConfigurationChange } from '../../src/lsp/settings';
@@ -15,12 +17,14 @@ describe('lsp units', () => {
   describe('settings', () => {
     it('reads initializationOptions and didChangeConfiguration, keeping previous values for bad input', () => {
       const s = parseSettings({ checks: { run: 'onSave' }, plugins: { timeoutMs: 2000 } });
-      assert.deepEqual(s, { checks: { run: 'onSave', debounceMs: 300, patterns: false }, plugins: { timeoutMs: 2000 } });
+      assert.deepEqual(s, { checks: { run: 'onSave', debounceMs: 300, patterns: false }, plugins: { timeoutMs: 2000 }, files: { exclude: [] } });
       assert.deepEqual(parseSettings({ checks: { run: 'sometimes', patterns: 'yes' }, plugins: { timeoutMs: -1 } }, s), s);
       assert.equal(parseSettings({ checks: { patterns: true } }, s).checks.patterns, true);
       assert.deepEqual(settingsFromConfigurationChange({ settings: { hielements: { checks: { run: 'never' } } } }, s).checks.run, 'never');
       assert.deepEqual(settingsFromConfigurationChange({ settings: null }, s), s);
       assert.deepEqual(parseSettings(undefined), DEFAULT_SETTINGS);
+      assert.deepEqual(parseSettings({ files: { exclude: ['examples', 3, ' ', '**/drafts/**'] } }, s).files, { exclude: ['examples', '**/drafts/**'] });
+      assert.deepEqual(parseSettings({ files: { exclude: 'x' } }, parseSettings({ files: { exclude: ['a'] } })).files, { exclude: ['a'] });
     });
   });
 
@@ -55,6 +59,20 @@ describe('lsp units', () => {
       );
       assert.equal(signature('x', { name: 'f', description: '', example: '', return_type: '', parameters: [] }), 'x.f()');
     });
+  });
+
+  it('a denied access is one diagnostic: an error with the check\'s message when it did not pass, a warning when it passed', () => {
+    const denied = (target: string, outside = false): CapabilityFinding => ({
+      library: 'deps', kind: 'denied', capability: 'fs', needed: 'read', message: `m ${target}`, access: { target, outside },
+    });
+    const result = (outcome: CheckResult['outcome']): CheckResult => ({ elementPath: 'app', text: 't', check: { span: EMPTY_SPAN }, outcome }) as unknown as CheckResult;
+    const failed = denialDiagnostic(result({ status: 'fail', message: 'no Cargo.toml' }), [denied('Cargo.toml'), denied('a'), denied('b')], 'none');
+    assert.deepEqual([failed.severity, failed.code, failed.message], [
+      1, 'E802', 'Access denied: library `deps` may not read `Cargo.toml` under capabilities.fs = "none": grant `capabilities.fs = "read"` in hielements.toml (and 2 more denied accesses). The check failed: no Cargo.toml',
+    ]);
+    const passed = denialDiagnostic(result({ status: 'pass' }), [denied('../secret', true)], 'read');
+    assert.deepEqual([passed.severity, passed.code, passed.message], [2, 'W532', 'Access denied: library `deps` may not read `../secret`: it is outside the workspace, which no capability grants']);
+    assert.deepEqual((passed.data as { finding: CapabilityFinding }).finding.access, { target: '../secret', outside: true });
   });
 
   it('applies LSP range changes to a plain text (hielements.toml buffers)', () => {

@@ -92,6 +92,7 @@ describe('lsp: workspace changes and settings', function () {
       editor = await TestEditor.start(ws, { checks: { run: 'onType', debounceMs: 20, patterns: true } });
       const diagnostics = await editor.waitForDiagnostics(spec, (d) => d.some((x) => x.code === 'E800'));
       assert.deepEqual(diagnostics.map(essentials), [
+        { range: [6, 36, 6, 64], severity: 2, code: 'W533', message: "Scope `bad.d` matched no files: `files.folder_selector('src')` selects nothing (checks on it see an empty scope)" },
         { range: [2, 4, 2, 40], severity: 1, code: 'E800', message: "bad#documented: File 'index.md' does not exist in folder 'src'" },
       ]);
       await editor.waitFor('the summary', () => editor.summaries.find((s) => s.total === 2));

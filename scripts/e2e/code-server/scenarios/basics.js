@@ -56,6 +56,9 @@ module.exports = {
     const hover = page.locator('.monaco-hover', { hasText: CONFIG.hover.text }).first();
     await hover.waitFor({ state: 'visible', timeout: ENV.timeouts.hover }).catch(() => {});
     const hoverText = (await hover.innerText().catch(() => '')).trim();
+    // the screenshot (docs/images/vscode-hover-problems.png) shows the capability warning too, once the plugins are loaded
+    await page.waitForFunction(() => [...document.querySelectorAll('.markers-panel .monaco-list-row')]
+      .some((r) => /W530/.test(r.getAttribute('aria-label') || '')), undefined, { timeout: ENV.timeouts.diagnostics }).catch(() => {});
     await page.screenshot({ path: shot('code-server-hover.png') });
     log('hover:', JSON.stringify(hoverText));
     check('hover', hoverText.includes(CONFIG.hover.text), hoverText);

@@ -31,7 +31,12 @@ module.exports = {
     check('problems row', problems.some((p) => PROBLEM.test(p || '')), problems.join(' | '));
 
     // the quick-fix, chosen with the keyboard (the menu sits behind a pointer-blocking overlay)
-    const box = await squiggle.boundingBox();
+    // code lenses and inlay hints arriving after a run re-render the lines: wait for the squiggle to settle
+    let box = null;
+    for (let i = 0; i < 50 && !box; i++) {
+      box = await squiggle.boundingBox();
+      if (!box) await page.waitForTimeout(100);
+    }
     await page.mouse.click(box.x + Math.min(4, box.width / 2), box.y + box.height / 2);
     await page.keyboard.press('Control+.');
     await page.locator('.action-widget .monaco-list-row', { hasText: TITLE }).first().waitFor({ state: 'visible', timeout: ENV.timeouts.ui });

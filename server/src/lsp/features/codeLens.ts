@@ -2,17 +2,37 @@ import type { CodeLens } from 'vscode-languageserver';
 import { RUN_CHECKS_COMMAND } from '../commands';
 import { modelIndex } from '../modelIndex';
 import { toRange } from '../positions';
+import { checkEntries, checkId, elementId } from '../testing/testItems';
 import type { HieFile } from '../workspaceState';
 
-/** One lens per element (not in patterns): its own checks' last results, click = run the file's checks. */
-export function codeLenses(file: HieFile): CodeLens[] {
+/** What a lens runs: `hielements.runChecks [uri, { testId }]` runs that test item (its checks only). */
+export interface RunLensArgument {
+  testId: string;
+}
+
+/**
+ * One lens per element (not in patterns) with its own checks' last results, and a "Run" lens per
+ * check; clicking either runs just that item (an element: its checks and its descendants'). Spec
+ * files only. `running`: ids of the checks being run now (their lenses say so).
+ */
+export function codeLenses(file: HieFile, running: ReadonlySet<string> = new Set()): CodeLens[] {
+  if (!file.spec) return [];
   const index = modelIndex(file.doc.analysis.program);
   const record = file.checks && file.checks.revision === file.revision ? file.checks : undefined;
-  return index.declarationsOf('element').filter((d) => !d.inPattern).map((d) => {
+  const entries = checkEntries(file.doc.analysis.program);
+  const run = (testId: string) => ({ command: RUN_CHECKS_COMMAND, arguments: [file.uri, { testId } satisfies RunLensArgument] });
+  const elements = index.declarationsOf('element').filter((d) => !d.inPattern).map((d): CodeLens => {
     const own = index.checks.filter((c) => c.elementPath === d.path).length;
+    const busy = entries.some((e) => (e.elementPath === d.path || e.elementPath.startsWith(`${d.path}.`)) && running.has(checkId(file.uri, e)));
     const results = record?.results.filter((r) => r.elementPath === d.path) ?? [];
-    return { range: toRange(d.nameSpan), command: { title: lensTitle(own, results.map((r) => r.outcome.status), record !== undefined), command: RUN_CHECKS_COMMAND, arguments: [file.uri] } };
+    const title = busy ? '⟳ running…' : lensTitle(own, results.map((r) => r.outcome.status), record !== undefined);
+    return { range: toRange(d.nameSpan), command: { title, ...run(elementId(file.uri, d.path)) } };
   });
+  const checks = entries.map((e): CodeLens => {
+    const id = checkId(file.uri, e);
+    return { range: toRange(e.check.span), command: { title: running.has(id) ? '⟳ running…' : '▶ Run', ...run(id) } };
+  });
+  return [...elements, ...checks].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
 /** Pure: `✓ 2 passed  ✗ 1 failed  ⚠ 1 error`, `no checks`, or `3 checks (not run)`. */

@@ -16,8 +16,12 @@ export const LSP_CODES = {
   capabilityMissing: 'W530',
   /** hielements.toml: a granted capability the plugin cannot use. */
   capabilityUnused: 'W531',
-  /** .hie: the sandbox denied an access while evaluating this check. */
+  /** .hie: the sandbox denied an access while evaluating this check, which passed anyway. */
   capabilityDenied: 'W532',
+  /** .hie: a check that did not pass after the sandbox denied one of its accesses (one diagnostic for both). */
+  checkDenied: 'E802',
+  /** .hie: a scope whose selector matched no files in the last run (the reference accepts empty scopes: a warning). */
+  emptyScope: 'W533',
 } as const;
 
 export const SOURCE = 'hielements';
@@ -76,14 +80,46 @@ export function findingDiagnostic(configText: string, finding: CapabilityFinding
   };
 }
 
-/** A run-time denial, on the check whose evaluation caused it. */
-export function denialDiagnostic(span: Span, finding: CapabilityFinding): Diagnostic {
+/**
+ * The run-time denials of one check and the check's own outcome as ONE diagnostic: that the
+ * sandbox denied the access, under which capability (`granted`: the library's `capabilities.fs`),
+ * what grant would allow it, and, when the check did not pass, its message. An error on the
+ * check (or the argument at fault) when it did not pass; a warning when it passed anyway.
+ */
+export function denialDiagnostic(result: CheckResult, findings: CapabilityFinding[], granted: string | undefined): Diagnostic {
+  const [first] = findings;
+  const { outcome } = result;
+  let message = deniedText(first, granted);
+  if (findings.length > 1) message += ` (and ${findings.length - 1} more denied access${findings.length === 2 ? '' : 'es'})`;
+  if (outcome.status === 'fail') message += `. The check failed: ${outcome.message}`;
+  if (outcome.status === 'error') message += `. The check errored${outcome.code ? ` (${outcome.code})` : ''}: ${outcome.message}`;
+  const passed = outcome.status === 'pass';
   return {
-    range: toRange(span),
-    severity: DiagnosticSeverity.Warning,
-    code: LSP_CODES.capabilityDenied,
+    range: toRange(outcome.status === 'error' ? (result.errorSpan ?? result.check.span) : result.check.span),
+    severity: passed ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error,
+    code: passed ? LSP_CODES.capabilityDenied : LSP_CODES.checkDenied,
     source: SOURCE,
-    message: finding.message,
-    data: { finding } satisfies CapabilityData,
+    message,
+    data: { finding: first } satisfies CapabilityData,
+  };
+}
+
+/** `Access denied: library `size` may not read `src/main.rs` (capabilities.fs = "none"): grant …`. */
+function deniedText(finding: CapabilityFinding, granted: string | undefined): string {
+  const access = finding.access;
+  if (!access) return `Access denied: ${finding.message}`;
+  const what = `Access denied: library \`${finding.library}\` may not ${finding.needed ?? 'read'} \`${access.target}\``;
+  if (access.outside) return `${what}: it is outside the workspace, which no capability grants`;
+  return `${what} under capabilities.fs = "${granted ?? 'none'}": grant \`capabilities.fs = "${finding.needed}"\` in hielements.toml`;
+}
+
+/** A scope whose selector matched nothing in the last run: a warning on the selector. */
+export function emptyScopeDiagnostic(scopePath: string, selector: Span, selectorText: string): Diagnostic {
+  return {
+    range: toRange(selector),
+    severity: DiagnosticSeverity.Warning,
+    code: LSP_CODES.emptyScope,
+    source: SOURCE,
+    message: `Scope \`${scopePath}\` matched no files: \`${selectorText}\` selects nothing (checks on it see an empty scope)`,
   };
 }

@@ -13,6 +13,10 @@ import { locateToml } from './tomlLocator';
 import { isTable } from './tomlValues';
 import { validateEntry } from './entryValidator';
 import { validateBaselineKey } from './baselineKey';
+import { readSpecKeys, SPEC_KEYS } from './specKeys';
+
+/** The top-level keys of hielements.toml. */
+const TOP_LEVEL_KEYS: readonly string[] = ['baseline', ...SPEC_KEYS, 'libraries'];
 
 export const CONFIG_FILE_NAME = 'hielements.toml';
 
@@ -55,16 +59,17 @@ export async function validateConfigText(text: string, file: string | null, conf
     const at = Math.max(0, Math.min(text.length, (err.pos ?? 1) - 1));
     const end = at < text.length && text[at] !== '\n' && text[at] !== '\r' ? at + 1 : at;
     r.report('error', CODES.parseConfig, `Failed to parse config file: ${tomlMessage(err, text, at)}`, lines.span(at, end));
-    return { file, text, libraries: [], diagnostics: r.diagnostics };
+    return { file, text, libraries: [], specs: { exclude: [] }, diagnostics: r.diagnostics };
   }
   const reporter = new ConfigReporter(locateToml(text));
   const libraries: LibraryConfig[] = [];
   for (const key of Object.keys(parsed)) {
-    if (key !== 'libraries' && key !== 'baseline') {
-      reporter.report('warning', CODES.unknownKey, `Unknown top-level key '${key}' (ignored); hielements.toml has \`baseline\` and [libraries]`, reporter.keySpan([key]));
+    if (!TOP_LEVEL_KEYS.includes(key)) {
+      reporter.report('warning', CODES.unknownKey, `Unknown top-level key '${key}' (ignored); hielements.toml has ${TOP_LEVEL_KEYS.join(', ')}`, reporter.keySpan([key]));
     }
   }
   const baseline = validateBaselineKey(reporter, parsed, configDir);
+  const specs = readSpecKeys(reporter, parsed);
   const libs = parsed.libraries;
   if (libs !== undefined && !isTable(libs)) {
     reporter.report('error', CODES.wrongType, `'libraries' must be a table: [libraries]`, reporter.keySpan(['libraries']));
@@ -74,11 +79,16 @@ export async function validateConfigText(text: string, file: string | null, conf
         reporter.report('error', CODES.wrongType, '`baseline` is a top-level key: write it before [libraries]', reporter.keySpan(['libraries', name]));
         continue;
       }
+      if ((SPEC_KEYS as readonly string[]).includes(name) && Array.isArray(value)) {
+        // TOML puts every key after `[libraries]` inside that table
+        reporter.report('error', CODES.wrongType, `'${name}' is inside [libraries]: move it above the first [table] header of hielements.toml`, reporter.keySpan(['libraries', name]));
+        continue;
+      }
       const config = await validateEntry(reporter, name, value, configDir);
       if (config) libraries.push(config);
     }
   }
-  return { file, text, libraries, diagnostics: reporter.diagnostics, ...(baseline ? { baseline } : {}) };
+  return { file, text, libraries, specs, diagnostics: reporter.diagnostics, ...(baseline ? { baseline } : {}) };
 }
 
 /** Reads `<workspaceRoot>/hielements.toml`; no file → no libraries, no diagnostics. */
@@ -89,10 +99,10 @@ export async function loadConfig(workspaceRoot: string): Promise<LoadedConfig> {
     text = await fs.readFile(file, 'utf8');
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    if (err.code === 'ENOENT') return { file: null, text: '', libraries: [], diagnostics: [] };
+    if (err.code === 'ENOENT') return { file: null, text: '', libraries: [], specs: { exclude: [] }, diagnostics: [] };
     const r = new ConfigReporter(locateToml(''));
     r.report('error', CODES.readConfig, `Failed to read config file: ${err.message}`, r.span(undefined));
-    return { file, text: '', libraries: [], diagnostics: r.diagnostics };
+    return { file, text: '', libraries: [], specs: { exclude: [] }, diagnostics: r.diagnostics };
   }
   return validateConfigText(text, file, path.dirname(file));
 }

@@ -36,6 +36,7 @@
  * | W522   | warning  | key              | key has no effect for this library type (e.g. `capabilities` on an external plugin) |
  * | W523   | warning  | `permissions`    | `permissions` ignored because `capabilities` is also given |
  * | W524   | warning  | entry name       | library name is not an identifier, `.hie` files cannot import it |
+ * | W525   | warning  | `specs`/`exclude` pattern | the pattern can match nothing (absolute, or above the folder of hielements.toml) |
  *
  * An entry with any error-severity diagnostic is disabled (not registered); warnings and
  * hints keep it. Invalid TOML disables all entries.
@@ -66,4 +67,5 @@ export const CODES = {
   noEffect: 'W522',
   permissionsIgnored: 'W523',
   nameNotIdentifier: 'W524',
+  patternOutside: 'W525',
 } as const;

@@ -9,6 +9,7 @@ export function denialFinding(library: string, d: Denial, origin: CallContext['o
     d.why === 'capability'
       ? { library, kind: 'denied', capability: 'fs', needed: d.access, message: `${base}: grant \`capabilities.fs = "${d.access}"\`` }
       : { library, kind: 'denied', capability: 'fs', message: `${base}: it is outside the workspace` };
+  finding.access = { target: d.path, outside: d.why === 'outside' };
   if (origin) finding.origin = origin;
   return finding;
 }

@@ -110,10 +110,28 @@ describe('hielements.toml loading', () => {
     const cfg = await validate(text);
     assert.deepEqual(cfg.libraries.map((l) => l.name), ['lint']);
     assert.deepEqual(cfg.diagnostics.map((d) => summary(text, d)), [
-      ['W520', 'warning', "Unknown top-level key 'title' (ignored); hielements.toml has `baseline` and [libraries]", 'title'],
+      ['W520', 'warning', "Unknown top-level key 'title' (ignored); hielements.toml has baseline, specs, exclude, libraries", 'title'],
       ['W520', 'warning', "Unknown key 'note' in library 'lint' (ignored)", 'note'],
       ['W520', 'warning', "Unknown key 'quoted key' in library 'lint' (ignored)", '"quoted key"'],
     ]);
+  });
+
+  it('specs and exclude: arrays of globs, wrong types and useless patterns reported at their exact place', async () => {
+    const good = await validate('specs = ["architecture/**/*.hie", "hielements.hie"]\nexclude = ["examples"]\n[libraries]\n');
+    assert.deepEqual(good.specs, { specs: ['architecture/**/*.hie', 'hielements.hie'], exclude: ['examples'] });
+    assert.deepEqual(good.diagnostics, []);
+    assert.deepEqual((await validate('')).specs, { exclude: [] });
+    const text = 'specs = "*.hie"\nexclude = ["ok", "", "/abs/*.hie", "../up"]\n[libraries]\nspecs = ["late.hie"]\n';
+    const cfg = await validate(text);
+    assert.deepEqual(cfg.specs, { exclude: ['ok'] });
+    assert.deepEqual(cfg.diagnostics.map((d) => summary(text, d)), [
+      ['E521', 'error', "'specs' must be an array of glob patterns, e.g. specs = [\"architecture/**/*.hie\"] (ignored)", '"*.hie"'],
+      ['E521', 'error', "'exclude' patterns must be non-empty strings (this one is ignored)", '""'],
+      ['W525', 'warning', 'Pattern "/abs/*.hie" matches nothing: patterns are relative to the folder of hielements.toml', '"/abs/*.hie"'],
+      ['W525', 'warning', 'Pattern "../up" matches nothing: patterns are relative to the folder of hielements.toml', '"../up"'],
+      ['E521', 'error', "'specs' is inside [libraries]: move it above the first [table] header of hielements.toml", 'specs'],
+    ]);
+    assert.deepEqual(await diagnose('exclude = [3]\n'), [['E521', 'error', "'exclude' patterns must be non-empty strings (this one is ignored)", '3']]);
   });
 
   it('capability values: bad fs, bad env, network, workspace_only', async () => {
@@ -205,7 +223,7 @@ describe('hielements.toml loading', () => {
 
   it('loadConfig: no file → nothing; unreadable → E510', async () => {
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'hie-noconf-'));
-    assert.deepEqual(await loadConfig(empty), { file: null, text: '', libraries: [], diagnostics: [] });
+    assert.deepEqual(await loadConfig(empty), { file: null, text: '', libraries: [], specs: { exclude: [] }, diagnostics: [] });
     fs.mkdirSync(path.join(empty, 'hielements.toml'));
     const cfg = await loadConfig(empty);
     assert.deepEqual(cfg.diagnostics.map((d) => [d.code, d.message.startsWith('Failed to read config file: ')]), [['E510', true]]);

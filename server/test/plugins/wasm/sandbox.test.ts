@@ -82,6 +82,7 @@ for (const { format, expect } of FORMATS) describe(`wasm ${format}: sandbox guar
       capability: 'fs',
       message: 'library `probe` was denied read access to `../outside/secret.txt`: it is outside the workspace',
       origin: { file: 'arch.hie', elementPath: 'app', text: 'check probe.read()' },
+      access: { target: '../outside/secret.txt', outside: true },
     });
   });
 
@@ -160,6 +161,7 @@ for (const { format, expect } of FORMATS) describe(`wasm ${format}: sandbox guar
       needed: 'read',
       message: 'library `probe` was denied read access to `package.json`: grant `capabilities.fs = "read"`',
       origin: { file: 'arch.hie', elementPath: 'app', text: 'check probe.read()' },
+      access: { target: 'package.json', outside: false },
     });
     const cargo = blind.rec.denied.find((d) => d.message.includes('Cargo.toml'));
     assert.equal(cargo?.message, 'library `probe` was denied read access to `Cargo.toml`: grant `capabilities.fs = "read"`');
