@@ -19,7 +19,6 @@ import { lazyWasmLoader, loadEvaluate } from './engineLoader';
 import { capabilityActions, permissionsAction } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
 import { completion } from './features/completion';
-import { definition, references } from './features/definition';
 import { type CapabilityData } from './features/diagnostics';
 import { hover } from './features/hover';
 import { staticFixActions } from './features/staticFixes';
@@ -32,6 +31,7 @@ import { DiagnosticsPublisher } from './publisher';
 import { DEFAULT_SETTINGS, parseSettings, settingsFromConfigurationChange, type ServerSettings } from './settings';
 import { TimeSlicer } from './timeSlicer';
 import { documentKey, isConfigFile, isHieFile, pathToUri, uriToPath } from './uris';
+import { EDITOR_CAPABILITIES, registerEditorFeatures } from './editorFeatures';
 import { scanWorkspace } from './workspaceScan';
 import { WorkspaceState, type HieFile } from './workspaceState';
 import { entryNameSpan } from '../plugins/config';
@@ -106,9 +106,8 @@ export function startServer(connection: Connection): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['.', ' '] },
-        definitionProvider: true,
-        referencesProvider: true,
         documentSymbolProvider: true,
+        ...EDITOR_CAPABILITIES,
         codeLensProvider: { resolveProvider: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         executeCommandProvider: { commands: [RUN_CHECKS_COMMAND] },
@@ -252,15 +251,7 @@ export function startServer(connection: Connection): void {
     return file ? completion(file, position) : [];
   }));
 
-  connection.onDefinition(safely('definition', null, ({ textDocument, position }) => {
-    const file = fileOf(textDocument.uri);
-    return file ? definition(file, position) : null;
-  }));
-
-  connection.onReferences(safely('references', [], ({ textDocument, position, context }) => {
-    const file = fileOf(textDocument.uri);
-    return file ? references(file, position, context.includeDeclaration) : [];
-  }));
+  registerEditorFeatures(connection, { state: () => ready().state, fileOf, safely });
 
   connection.onDocumentSymbol(safely('documentSymbol', [], ({ textDocument }) => {
     const file = fileOf(textDocument.uri);
