@@ -2,6 +2,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { checkCommand } from './commands/check';
 import { parseCommand } from './commands/parse';
 import { docCommand } from './commands/doc';
+import { fmtCommand } from './commands/fmt';
 import { initCommand } from './commands/init';
 import { DEFAULT_DEPS, knownLibraries, type CliDeps } from './commands/libraryHost';
 import { pluginCommand } from './commands/plugin';
@@ -18,6 +19,8 @@ interface CommandSpec {
   summary: string;
   /** Positional argument (`doc` takes none). */
   positional?: string;
+  /** The positional argument may be repeated (`fmt FILES…`). */
+  variadic?: boolean;
   options: Options;
   /** Help line per option: `[flags, description]`. */
   help: [string, string][];
@@ -67,6 +70,13 @@ const COMMANDS: Record<string, CommandSpec> = {
       ['-o, --output <FILE>', 'write to a file (relative path) instead of stdout'],
       ['-l, --library <LIST>', 'comma-separated library names to keep'],
     ],
+  },
+  fmt: {
+    summary: 'Format .hie files (canonical indentation and spacing)',
+    positional: '<FILES>...',
+    variadic: true,
+    options: { check: { type: 'boolean', default: false } },
+    help: [['--check', 'write nothing; exit 1 when a file is not formatted (folders: every .hie below)']],
   },
   plugin: {
     summary: 'Plugin authoring: `plugin new NAME --template T`, `plugin inspect FILE.wasm`',
@@ -148,7 +158,7 @@ async function dispatch(argv: string[], io: CliIO, deps: CliDeps): Promise<numbe
   }
   const positional = spec.positional;
   const [file, ...extra] = parsed.positionals;
-  if (positional === undefined ? file !== undefined : file === undefined || extra.length > 0) {
+  if (positional === undefined ? file !== undefined : file === undefined || (extra.length > 0 && !spec.variadic)) {
     const unexpected = positional === undefined ? file : extra[0];
     io.err(`error: ${unexpected !== undefined ? `unexpected argument '${unexpected}'` : `the required argument ${positional} was not provided`}\n`);
     return 2;
@@ -184,6 +194,8 @@ async function dispatch(argv: string[], io: CliIO, deps: CliDeps): Promise<numbe
       return docCommand(io, { workspace: String(values.workspace), format: String(values.format), output: str('output'), libraries: str('library') }, deps);
     case 'init':
       return initCommand(io, file, String(values.directory));
+    case 'fmt':
+      return fmtCommand(io, parsed.positionals, values.check === true);
   }
   return 2;
 }
