@@ -19,6 +19,7 @@ import { lazyWasmLoader, loadEvaluate } from './engineLoader';
 import { capabilityActions, permissionsAction } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
 import { completion } from './features/completion';
+import { configCompletion, configHover } from './features/config/configAssist';
 import { type CapabilityData } from './features/diagnostics';
 import { hover } from './features/hover';
 import { staticFixActions } from './features/staticFixes';
@@ -105,7 +106,7 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         hoverProvider: true,
-        completionProvider: { triggerCharacters: ['.', ' '] },
+        completionProvider: { triggerCharacters: ['.', ' ', '"', '['] },
         documentSymbolProvider: true,
         ...EDITOR_CAPABILITIES,
         codeLensProvider: { resolveProvider: false },
@@ -241,12 +242,22 @@ export function startServer(connection: Connection): void {
     }),
   );
 
+  /** The text of hielements.toml open in the editor (else undefined). */
+  const configText = (uri: string): string | undefined => {
+    const file = uriToPath(uri);
+    return file && isConfigFile(file) ? state?.configs.get(file)?.text : undefined;
+  };
+
   connection.onHover(safely('hover', null, ({ textDocument, position }) => {
+    const config = configText(textDocument.uri);
+    if (config !== undefined) return configHover(config, position);
     const file = fileOf(textDocument.uri);
     return file ? hover(file, position) : null;
   }));
 
   connection.onCompletion(safely('completion', [], ({ textDocument, position }) => {
+    const config = configText(textDocument.uri);
+    if (config !== undefined) return configCompletion(config, position);
     const file = fileOf(textDocument.uri);
     return file ? completion(file, position) : [];
   }));

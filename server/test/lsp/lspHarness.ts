@@ -56,6 +56,8 @@ export class TestEditor {
   readonly history: string[] = [];
   /** window/logMessage texts. */
   readonly logs: string[] = [];
+  /** The server's capabilities from the initialize result. */
+  capabilities: Record<string, unknown> | undefined;
   private listeners: (() => void)[] = [];
   private versions = new Map<string, number>();
 
@@ -92,7 +94,7 @@ export class TestEditor {
         ? spawn(process.execPath, [SERVER_BIN, '--stdio'], { cwd: os.tmpdir(), stdio: ['pipe', 'pipe', 'pipe'] })
         : fork(SERVER_BIN, ['--node-ipc'], { cwd: os.tmpdir(), stdio: ['pipe', 'pipe', 'pipe', 'ipc'] });
     const editor = new TestEditor(child, transport === 'node-ipc');
-    await editor.connection.sendRequest('initialize', {
+    const result = await editor.connection.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
       processId: process.pid,
       rootUri: uriOf(root),
       workspaceFolders: [{ uri: uriOf(root), name: path.basename(root) }],
@@ -103,6 +105,7 @@ export class TestEditor {
       },
       initializationOptions,
     });
+    editor.capabilities = result.capabilities;
     await editor.connection.sendNotification('initialized', {});
     return editor;
   }
