@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { CompletionItem, Hover } from 'vscode-languageserver-protocol';
+import type { CompletionItem, Hover, Location, SemanticTokens, TextEdit } from 'vscode-languageserver-protocol';
 import { TestEditor, uriOf, type CheckSummary } from '../test/lsp/lspHarness';
 import { generatedHie, generatedWorkspace } from './inputs';
 import { mb, median, ms, percentile, row } from './stats';
@@ -52,10 +52,59 @@ async function keystrokes(): Promise<void> {
     console.log(`\n5,000-line .hie file (${(text.length / 1024).toFixed(0)} KiB), ${samples.length} keystrokes`);
     row('keystroke → syntax diagnostics, median', ms(median(samples)), 'target ≤ 20 ms');
     row('keystroke → syntax diagnostics, p95', ms(percentile(samples, 95)));
+    await tokensAndFormatting(editor, file, lines);
   } finally {
     await editor.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Semantic tokens of the whole 5,000-line file after each of 40 keystrokes (a new model each
+ * time: what the editor asks for after an edit), and formatting of the whole file.
+ */
+async function tokensAndFormatting(editor: TestEditor, file: string, lines: string[]): Promise<void> {
+  const textDocument = { uri: uriOf(file) };
+  const tokens: number[] = [];
+  const formats: number[] = [];
+  let count = 0;
+  for (let i = 0; i < 40; i++) {
+    const line = (i * 4001) % lines.length;
+    const column = Math.max(0, lines[line].search(/[a-z]/));
+    const version = editor.change(file, { start: { line, character: column }, end: { line, character: column } }, 'x');
+    await editor.waitForDiagnostics(file, (_d, v) => v === version, 60000);
+    let t = now();
+    const result = await editor.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument });
+    tokens.push(now() - t);
+    count = result.data.length / 5;
+    t = now();
+    await editor.request<TextEdit[] | null>('textDocument/formatting', { textDocument, options: { tabSize: 4, insertSpaces: true } });
+    formats.push(now() - t);
+    const back = editor.change(file, { start: { line, character: column }, end: { line, character: column + 1 } }, '');
+    await editor.waitForDiagnostics(file, (_d, v) => v === back, 60000);
+  }
+  row(`semantic tokens of the whole file after an edit, median (${count} tokens)`, ms(median(tokens)), 'target ≤ 30 ms');
+  row('semantic tokens, p95', ms(percentile(tokens, 95)));
+  row('formatting of the whole file, median', ms(median(formats)), 'target ≤ 100 ms');
+  row('formatting, p95', ms(percentile(formats, 95)));
+}
+
+/** Go to definition from `rust.struct_exists('…')` in arch.hie into the Rust sources: first request, then warm. */
+async function definitionIntoSource(editor: TestEditor, arch: string, lines: string[]): Promise<void> {
+  const checkLine = lines.findIndex((l) => /rust\.struct_exists\('/.test(l));
+  if (checkLine < 0) return;
+  const at = { textDocument: { uri: uriOf(arch) }, position: { line: checkLine, character: lines[checkLine].indexOf("struct_exists('") + 16 } };
+  let t = now();
+  const first = await editor.request<Location[] | null>('textDocument/definition', at);
+  row(`definition into Rust source, first request (${first?.length ?? 0} declarations)`, ms(now() - t));
+  const warm: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    t = now();
+    await editor.request<Location[] | null>('textDocument/definition', at);
+    warm.push(now() - t);
+  }
+  row('definition into Rust source, warm, median', ms(median(warm)), 'target ≤ 20 ms');
+  row('definition into Rust source, warm, p95', ms(percentile(warm, 95)));
 }
 
 /** Open → first check diagnostics, hover/completion during a long evaluation, a changed file → update, memory. */
@@ -119,6 +168,7 @@ async function workspaceRuns(): Promise<void> {
     row('hover during evaluation, p95', ms(percentile(hovers, 95)), 'target ≤ 50 ms');
     row(`completion during evaluation, median (${completions.length} samples)`, ms(median(completions)));
     row('completion during evaluation, p95', ms(percentile(completions, 95)), 'target ≤ 50 ms');
+    await definitionIntoSource(editor, arch, lines);
     row('server memory (RSS) at the end', mb(rssOf(editor.child.pid)));
   } finally {
     await editor.stop();

@@ -116,7 +116,8 @@ export class ModelIndex {
 
   private declare(decl: Omit<Declaration, 'key'>): Declaration {
     const key = `${decl.kind}:${decl.inPattern ? 'P/' : ''}${decl.path}`;
-    const full = { ...decl, key };
+    const full = decl as Declaration;
+    full.key = key;
     if (!this.declarations.has(key)) this.declarations.set(key, full);
     this.occurrences.push({ span: decl.nameSpan, key, declaration: true });
     return full;
@@ -280,21 +281,30 @@ export class ModelIndex {
   /** A plain identifier in an element: nearest ancestor's scope/ref first, then any with that name. */
   private resolveName(name: string, owner: string, inPattern: boolean): string | undefined {
     const prefix = inPattern ? 'P/' : '';
-    const parts = owner.split('.');
-    for (let n = parts.length; n > 0; n--) {
-      const path = `${parts.slice(0, n).join('.')}.${name}`;
-      const key = this.has(`scope:${prefix}${path}`) ?? this.has(`ref:${prefix}${path}`);
+    for (let path = owner; path !== ''; path = path.slice(0, Math.max(0, path.lastIndexOf('.')))) {
+      const key = this.has(`scope:${prefix}${path}.${name}`) ?? this.has(`ref:${prefix}${path}.${name}`);
       if (key) return key;
     }
     return this.resolveSuffix('scope', name, inPattern) ?? this.resolveSuffix('ref', name, inPattern);
   }
 
+  /** The first declaration (in document order) of a kind whose path is `dotted` or ends with `.dotted`. */
   private resolveSuffix(kind: DeclKind, dotted: string, inPattern: boolean): string | undefined {
-    for (const d of this.declarations.values()) {
-      if (d.kind === kind && d.inPattern === inPattern && (d.path === dotted || d.path.endsWith(`.${dotted}`))) return d.key;
+    if (!this.suffixes) {
+      this.suffixes = new Map();
+      for (const d of this.declarations.values()) {
+        const prefix = `${d.kind}|${d.inPattern ? 'P' : ''}|`;
+        for (let dot = -1; ; dot = d.path.indexOf('.', dot + 1)) {
+          const id = prefix + d.path.slice(dot + 1);
+          if (!this.suffixes.has(id)) this.suffixes.set(id, d.key);
+          if (d.path.indexOf('.', dot + 1) < 0) break;
+        }
+      }
     }
-    return undefined;
+    return this.suffixes.get(`${kind}|${inPattern ? 'P' : ''}|${dotted}`);
   }
+
+  private suffixes: Map<string, string> | undefined;
 }
 
 function memberParts(expr: Expression): Identifier[] | undefined {

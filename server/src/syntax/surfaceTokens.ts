@@ -22,6 +22,12 @@ const isWordPart = (c: number): boolean => isWordStart(c) || isDigit(c);
 /** Tokens of `text` in document order; spaces and tabs are skipped, `\r\n` is one newline. */
 export function surfaceTokens(text: string): SurfaceToken[] {
   const out: SurfaceToken[] = [];
+  scanSurface(text, (kind, start, end) => void out.push({ kind, start, end }));
+  return out;
+}
+
+/** The same scan without building token objects (for hot paths that look at a few kinds). */
+export function scanSurface(text: string, visit: (kind: SurfaceKind, start: number, end: number) => void): void {
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -57,9 +63,8 @@ export function surfaceTokens(text: string): SurfaceToken[] {
       kind = PUNCT.has(text[i]) ? 'punct' : 'other';
       i++;
     }
-    out.push({ kind, start, end: i });
+    visit(kind, start, i);
   }
-  return out;
 }
 
 const atLineEnd = (text: string, i: number): boolean => i >= text.length || text[i] === '\n' || text[i] === '\r';

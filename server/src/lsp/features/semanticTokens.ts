@@ -3,7 +3,7 @@ import { BUILTIN_LIBRARY_NAMES } from '../../libraries/builtinNames';
 import type { Expression, Program } from '../../model/types';
 import type { LineIndex } from '../../syntax/lineIndex';
 import type { Span } from '../../syntax/span';
-import { surfaceTokens } from '../../syntax/surfaceTokens';
+import { scanSurface } from '../../syntax/surfaceTokens';
 import { KEYWORD_KINDS } from '../../syntax/tokens';
 import { modelIndex, type DeclKind, type Declaration } from '../modelIndex';
 
@@ -19,15 +19,17 @@ export const TOKEN_MODIFIERS = ['declaration', 'defaultLibrary', 'abstract'] as 
 export const SEMANTIC_LEGEND: SemanticTokensLegend = { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] };
 
 type TokenType = (typeof TOKEN_TYPES)[number];
-type Modifier = (typeof TOKEN_MODIFIERS)[number];
 interface Classified {
   end: number;
   type: number;
   modifiers: number;
 }
 
-const typeIndex = (t: TokenType): number => TOKEN_TYPES.indexOf(t);
-const modifierBits = (ms: Modifier[]): number => ms.reduce((bits, m) => bits | (1 << TOKEN_MODIFIERS.indexOf(m)), 0);
+const T = Object.fromEntries(TOKEN_TYPES.map((t, i) => [t, i])) as Record<TokenType, number>;
+/** Modifier bits, in TOKEN_MODIFIERS order. */
+const DECLARATION = 1;
+const DEFAULT_LIBRARY = 2;
+const ABSTRACT = 4;
 
 const cache = new WeakMap<Program, SemanticTokens>();
 
@@ -61,72 +63,66 @@ export function semanticTokensInRows(program: Program, text: string, lines: Line
   return { data: out };
 }
 
-/** Kind of what a declaration key names, and whether it is a pattern placeholder (no value). */
-function declType(d: Declaration): { type: TokenType; abstract: boolean } {
-  const abstract = d.inPattern && ((d.kind === 'scope' && !d.scope?.expression) || (d.kind === 'ref' && !d.ref?.expression));
-  return { type: d.kind satisfies DeclKind, abstract };
-}
+/** A pattern placeholder: a scope or ref of a pattern without a value. */
+const isPlaceholder = (d: Declaration): boolean =>
+  d.inPattern && ((d.kind === 'scope' && !d.scope?.expression) || (d.kind === 'ref' && !d.ref?.expression));
 
 function classify(program: Program): Map<number, Classified> {
   const map = new Map<number, Classified>();
-  const put = (span: Span, type: TokenType, modifiers: Modifier[] = []): void => {
+  const put = (span: Span, type: number, modifiers = 0): void => {
     if (span.start.row !== span.end.row || span.endIndex <= span.startIndex) return;
-    map.set(span.startIndex, { end: span.endIndex, type: typeIndex(type), modifiers: modifierBits(modifiers) });
+    map.set(span.startIndex, { end: span.endIndex, type, modifiers });
   };
   const index = modelIndex(program);
   for (const o of index.occurrences) {
     const d = index.declarations.get(o.key);
-    if (!d) continue;
-    const { type, abstract } = declType(d);
-    put(o.span, type, [...(o.declaration ? (['declaration'] as const) : []), ...(abstract ? (['abstract'] as const) : [])]);
+    if (d) put(o.span, T[d.kind satisfies DeclKind], (o.declaration ? DECLARATION : 0) | (isPlaceholder(d) ? ABSTRACT : 0));
   }
-  for (const u of index.unresolved) put(u.span, u.wanted[0].startsWith('pattern:') ? 'pattern' : u.wanted[0].startsWith('element:') ? 'element' : 'scope');
+  for (const u of index.unresolved) put(u.span, u.wanted[0].startsWith('pattern:') ? T.pattern : u.wanted[0].startsWith('element:') ? T.element : T.scope);
   for (const call of index.calls) {
-    const builtin = BUILTIN_LIBRARY_NAMES.includes(call.library.name);
-    const lib: Modifier[] = builtin ? ['defaultLibrary'] : [];
-    put(call.library.span, 'namespace', lib);
-    put(call.fn.span, 'function', lib);
-    if (call.library.name === 'files') for (const arg of call.args) if (arg.kind === 'string') put(arg.span, 'path');
+    const lib = BUILTIN_LIBRARY_NAMES.includes(call.library.name) ? DEFAULT_LIBRARY : 0;
+    put(call.library.span, T.namespace, lib);
+    put(call.fn.span, T.function, lib);
+    if (call.library.name === 'files') for (const arg of call.args) if (arg.kind === 'string') put(arg.span, T.path);
   }
   for (const imp of program.imports) {
-    if (imp.path.kind === 'string') put(imp.path.span, 'path');
-    else imp.path.parts.forEach((p, i) => put(p.span, 'namespace', i === 0 && BUILTIN_LIBRARY_NAMES.includes(p.name) ? ['defaultLibrary'] : []));
-    if (imp.alias) put(imp.alias.span, 'namespace', ['declaration']);
-    for (const name of imp.selective) put(name.span, 'function');
+    if (imp.path.kind === 'string') put(imp.path.span, T.path);
+    else imp.path.parts.forEach((p, i) => put(p.span, T.namespace, i === 0 && BUILTIN_LIBRARY_NAMES.includes(p.name) ? DEFAULT_LIBRARY : 0));
+    if (imp.alias) put(imp.alias.span, T.namespace, DECLARATION);
+    for (const name of imp.selective) put(name.span, T.function);
   }
-  const refTypes = (refs: { type: { span: Span } }[]): void => refs.forEach((r) => put(r.type.span, 'type'));
-  const visit = (scopes: { language: { span: Span } | null }[], refs: { type: { span: Span } }[]): void => {
-    for (const s of scopes) if (s.language) put(s.language.span, 'type');
-    refTypes(refs);
+  const typed = (scopes: { language: { span: Span } | null }[], refs: { type: { span: Span } }[]): void => {
+    for (const s of scopes) if (s.language) put(s.language.span, T.type);
+    for (const r of refs) put(r.type.span, T.type);
   };
   const element = (e: Program['elements'][number]): void => {
-    visit(e.scopes, e.refs);
+    typed(e.scopes, e.refs);
     e.children.forEach(element);
   };
   program.elements.forEach(element);
   for (const p of program.patterns) {
-    visit(p.scopes, p.refs);
+    typed(p.scopes, p.refs);
     p.elements.forEach(element);
     for (const r of p.requirements) {
       const c = r.component;
-      if (c.kind === 'scope' && c.scope.language) put(c.scope.language.span, 'type');
-      if (c.kind === 'ref') put(c.type.span, 'type');
-      if (c.kind === 'language') put(c.name.span, 'type');
-      if (c.kind === 'connection') c.path.forEach((part) => put(part.span, 'element'));
+      if (c.kind === 'scope' && c.scope.language) put(c.scope.language.span, T.type);
+      if (c.kind === 'ref') put(c.type.span, T.type);
+      if (c.kind === 'language') put(c.name.span, T.type);
+      if (c.kind === 'connection') c.path.forEach((part) => put(part.span, T.element));
       if (c.kind === 'element') {
-        if (c.name.name !== '_anonymous') put(c.name.span, 'element', ['declaration']);
-        if (c.type) put(c.type.span, 'type');
+        if (c.name.name !== '_anonymous') put(c.name.span, T.element, DECLARATION);
+        if (c.type) put(c.type.span, T.type);
       }
     }
   }
   for (const language of program.languages) {
-    put(language.name.span, 'type', ['declaration']);
+    put(language.name.span, T.type, DECLARATION);
     for (const cc of language.connectionChecks) {
-      put(cc.name.span, 'function', ['declaration']);
+      put(cc.name.span, T.function, DECLARATION);
       const params = new Set(cc.parameters.map((p) => p.name));
-      for (const p of cc.parameters) put(p.span, 'parameter', ['declaration']);
+      for (const p of cc.parameters) put(p.span, T.parameter, DECLARATION);
       forEachIdentifier(cc.body, (id) => {
-        if (params.has(id.name)) put(id.span, 'parameter');
+        if (params.has(id.name)) put(id.span, T.parameter);
       });
     }
   }
@@ -152,25 +148,38 @@ function forEachIdentifier(e: Expression, visit: (id: { name: string; span: Span
 /** LSP's relative encoding; words the model did not classify are keywords when they are one. */
 function encode(map: Map<number, Classified>, text: string, lines: LineIndex): number[] {
   const data: number[] = [];
-  const keyword = typeIndex('keyword');
+  const keyword = T.keyword;
   let lastRow = 0;
   let lastCol = 0;
-  for (const token of surfaceTokens(text)) {
-    const known = map.get(token.start);
+  // tokens come in document order: follow the rows instead of searching them
+  let row = 0;
+  let rowStart = 0;
+  let nextRowStart = row + 1 < lines.lineCount ? lines.rowStart(row + 1) : Infinity;
+  scanSurface(text, (kind, start, tokenEnd) => {
+    if (kind !== 'word' && kind !== 'string') return;
+    const known = map.get(start);
     let type: number;
     let modifiers = 0;
-    let end = token.end;
+    let end = tokenEnd;
     if (known) {
-      ({ type, modifiers, end } = known);
-    } else if (token.kind === 'word' && KEYWORD_KINDS[text.slice(token.start, token.end)] !== undefined) {
+      type = known.type;
+      modifiers = known.modifiers;
+      end = known.end;
+    } else if (kind === 'word' && end - start <= MAX_KEYWORD && KEYWORD_KINDS[text.slice(start, end)] !== undefined) {
       type = keyword;
-    } else continue;
-    const at = lines.pointAt(token.start);
-    const endAt = lines.pointAt(end);
-    if (endAt.row !== at.row) continue;
-    data.push(at.row - lastRow, at.row === lastRow ? at.column - lastCol : at.column, end - token.start, type, modifiers);
-    lastRow = at.row;
-    lastCol = at.column;
-  }
+    } else return;
+    while (start >= nextRowStart) {
+      row++;
+      rowStart = nextRowStart;
+      nextRowStart = row + 1 < lines.lineCount ? lines.rowStart(row + 1) : Infinity;
+    }
+    if (end > nextRowStart) return; // LSP tokens stay on one line
+    const column = start - rowStart;
+    data.push(row - lastRow, row === lastRow ? column - lastCol : column, end - start, type, modifiers);
+    lastRow = row;
+    lastCol = column;
+  });
   return data;
 }
+
+const MAX_KEYWORD = Math.max(...Object.keys(KEYWORD_KINDS).map((k) => k.length));
