@@ -60,8 +60,9 @@ async function keystrokes(): Promise<void> {
 }
 
 /**
- * Semantic tokens of the whole 5,000-line file after each of 40 keystrokes (a new model each
- * time: what the editor asks for after an edit), and formatting of the whole file.
+ * Semantic tokens of the whole 5,000-line file after each of 40 edits (a new model each
+ * time: what the editor asks for after an edit), and formatting of the whole file (it is
+ * valid, so every request lays out all 5,000 lines).
  */
 async function tokensAndFormatting(editor: TestEditor, file: string, lines: string[]): Promise<void> {
   const textDocument = { uri: uriOf(file) };
@@ -69,9 +70,10 @@ async function tokensAndFormatting(editor: TestEditor, file: string, lines: stri
   const formats: number[] = [];
   let count = 0;
   for (let i = 0; i < 40; i++) {
+    // a space at the end of a line: the file stays valid (formatting really formats) and gets a new model
     const line = (i * 4001) % lines.length;
-    const column = Math.max(0, lines[line].search(/[a-z]/));
-    const version = editor.change(file, { start: { line, character: column }, end: { line, character: column } }, 'x');
+    const column = lines[line].length;
+    const version = editor.change(file, { start: { line, character: column }, end: { line, character: column } }, ' ');
     await editor.waitForDiagnostics(file, (_d, v) => v === version, 60000);
     let t = now();
     const result = await editor.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument });
