@@ -53,6 +53,10 @@ describe('lsp: from the architecture to the code (definition, references, rename
       assert.deepEqual(await definition(ARCH, 13, 28), [['specs/arch.hie', 5, 10, 5, 19]], 'a scope in the same file');
     });
 
+    it('goes from a string import to the spec it names', async () => {
+      assert.deepEqual(await definition(ARCH, 1, 10), [['specs/patterns.hie', 0, 0, 0, 0]]);
+    });
+
     it('has no definition for a name nothing declares or a folder', async () => {
       assert.deepEqual(await definition(ARCH, 5, 50), [], 'a folder is a link, not a definition');
       assert.deepEqual(await definition(ARCH, 9, 16), [], 'the library name');
@@ -88,11 +92,12 @@ describe('lsp: from the architecture to the code (definition, references, rename
     await assert.rejects(editor.request('textDocument/rename', { ...at(ARCH, 5, 12), newName: 'my-src' }), /'my-src' is not a valid name/);
   });
 
-  it('links selector paths to files and folders, a crate to its Cargo.toml, and a file in a folder scope', async () => {
+  it('links an imported spec, selector paths to files and folders, a crate to its Cargo.toml, and a file in a folder scope', async () => {
     const links = await editor.request<DocumentLink[]>('textDocument/documentLink', { textDocument: { uri: uriOf(ARCH) } });
     assert.deepEqual(
       links.map((l) => [...r(l.range), rel(l.target!.replace(/#.*$/, '')) + (l.target!.match(/#.*$/)?.[0] ?? '')]),
       [
+        [1, 8, 1, 20, 'specs/patterns.hie'],
         [5, 45, 5, 61, 'crates/lexer/src'],
         [6, 46, 6, 52, 'crates/parser/Cargo.toml#L2,8'],
         [7, 38, 7, 52, 'docs/README.md'],

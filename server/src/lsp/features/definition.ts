@@ -18,6 +18,7 @@ export async function definition(resolver: Resolver, file: HieFile, position: Po
     const sites = resolver.declarations(target.symbols);
     return sites.length > 0 ? sites.map(symbolLocation) : null;
   }
+  if (target.kind === 'import') return isFileSite({ path: target.path }) ? [sourceLocation({ path: target.path })] : null;
   const sites = (await sitesOfArgument(file, target.call, target.argIndex, 'definition')).filter(isFileSite);
   return sites.length > 0 ? sites.map(sourceLocation) : null;
 }

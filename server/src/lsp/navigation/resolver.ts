@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import type { Position } from 'vscode-languageserver';
 import type { Span } from '../../syntax/span';
 import { modelIndex, type Declaration, type LibraryCall, type ModelIndex, type Unresolved } from '../modelIndex';
@@ -27,7 +28,9 @@ export type Target =
   /** A declared name or a reference to one (possibly unresolved: `symbols` empty). */
   | { kind: 'symbol'; span: Span; symbols: SymbolRef[] }
   /** A string argument of a library call: what it names is the library's to say (Library.locate). */
-  | { kind: 'argument'; span: Span; call: LibraryCall; argIndex: number };
+  | { kind: 'argument'; span: Span; call: LibraryCall; argIndex: number }
+  /** `import 'other.hie'`: the spec file it names, relative to the importing file. */
+  | { kind: 'import'; span: Span; path: string };
 
 export class Resolver {
   constructor(private readonly specs: (file: HieFile) => HieFile[]) {}
@@ -40,6 +43,8 @@ export class Resolver {
     if (shared) return { kind: 'symbol', span: shared.span, symbols: this.resolveShared(file, shared) };
     const argument = stringArgumentAt(index, position);
     if (argument) return { kind: 'argument', ...argument };
+    const imported = importAt(file, position);
+    if (imported) return imported;
     return undefined;
   }
 
@@ -92,6 +97,18 @@ const indexOf = (file: HieFile): ModelIndex => modelIndex(file.doc.analysis.prog
 
 /** Keys other specs may name: patterns and what they declare. */
 const isShared = (key: string): boolean => key.startsWith('pattern:') || key.includes(':P/');
+
+/** The spec a string import names (its path resolved against the importing file's folder). */
+export function importedSpecs(file: HieFile): { span: Span; path: string }[] {
+  if (!file.path) return [];
+  const dir = path.dirname(file.path);
+  return file.doc.analysis.program.imports.flatMap((imp) => (imp.path.kind === 'string' ? [{ span: imp.path.span, path: path.resolve(dir, imp.path.value) }] : []));
+}
+
+function importAt(file: HieFile, position: Position): Target | undefined {
+  const found = importedSpecs(file).find((i) => spanContains(i.span, position));
+  return found && { kind: 'import', ...found };
+}
 
 function stringArgumentAt(index: ModelIndex, position: Position): { span: Span; call: LibraryCall; argIndex: number } | undefined {
   for (const call of index.calls) {
