@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { CompletionItem, Hover, Location, SemanticTokens, TextEdit } from 'vscode-languageserver-protocol';
+import type { CompletionItem, Hover, Location, SemanticTokens, SemanticTokensDelta, TextEdit } from 'vscode-languageserver-protocol';
 import { TestEditor, uriOf, type CheckSummary } from '../test/lsp/lspHarness';
 import { generatedHie, generatedWorkspace } from './inputs';
 import { mb, median, ms, percentile, row } from './stats';
@@ -51,7 +51,7 @@ async function keystrokes(): Promise<void> {
     }
     console.log(`\n5,000-line .hie file (${(text.length / 1024).toFixed(0)} KiB), ${samples.length} keystrokes`);
     row('keystroke → syntax diagnostics, median', ms(median(samples)), 'target ≤ 20 ms');
-    row('keystroke → syntax diagnostics, p95', ms(percentile(samples, 95)));
+    row('keystroke → syntax diagnostics, min / p95', `${ms(Math.min(...samples))} / ${ms(percentile(samples, 95))}`);
     await tokensAndFormatting(editor, file, lines);
   } finally {
     await editor.stop();
@@ -67,8 +67,10 @@ async function keystrokes(): Promise<void> {
 async function tokensAndFormatting(editor: TestEditor, file: string, lines: string[]): Promise<void> {
   const textDocument = { uri: uriOf(file) };
   const tokens: number[] = [];
+  const deltas: number[] = [];
   const formats: number[] = [];
   let count = 0;
+  let previousResultId = (await editor.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument })).resultId;
   for (let i = 0; i < 40; i++) {
     // a space at the end of a line: the file stays valid (formatting really formats) and gets a new model
     const line = (i * 4001) % lines.length;
@@ -76,19 +78,26 @@ async function tokensAndFormatting(editor: TestEditor, file: string, lines: stri
     const version = editor.change(file, { start: { line, character: column }, end: { line, character: column } }, ' ');
     await editor.waitForDiagnostics(file, (_d, v) => v === version, 60000);
     let t = now();
+    const delta = await editor.request<SemanticTokensDelta>('textDocument/semanticTokens/full/delta', { textDocument, previousResultId });
+    deltas.push(now() - t);
+    editor.change(file, { start: { line, character: column + 1 }, end: { line, character: column + 1 } }, ' ');
+    await editor.waitForDiagnostics(file, (_d, v) => v === version + 1, 60000);
+    t = now();
     const result = await editor.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument });
     tokens.push(now() - t);
+    previousResultId = result.resultId ?? delta.resultId;
     count = result.data.length / 5;
     t = now();
     await editor.request<TextEdit[] | null>('textDocument/formatting', { textDocument, options: { tabSize: 4, insertSpaces: true } });
     formats.push(now() - t);
-    const back = editor.change(file, { start: { line, character: column }, end: { line, character: column + 1 } }, '');
+    const back = editor.change(file, { start: { line, character: column }, end: { line, character: column + 2 } }, '');
     await editor.waitForDiagnostics(file, (_d, v) => v === back, 60000);
   }
   row(`semantic tokens of the whole file after an edit, median (${count} tokens)`, ms(median(tokens)), 'target ≤ 30 ms');
-  row('semantic tokens, p95', ms(percentile(tokens, 95)));
+  row('semantic tokens, min / p95', `${ms(Math.min(...tokens))} / ${ms(percentile(tokens, 95))}`);
+  row('semantic tokens as a delta after an edit (what VS Code asks), median', ms(median(deltas)));
   row('formatting of the whole file, median', ms(median(formats)), 'target ≤ 100 ms');
-  row('formatting, p95', ms(percentile(formats, 95)));
+  row('formatting, min / p95', `${ms(Math.min(...formats))} / ${ms(percentile(formats, 95))}`);
 }
 
 /** Go to definition from `rust.struct_exists('…')` in arch.hie into the Rust sources: first request, then warm. */
@@ -106,7 +115,7 @@ async function definitionIntoSource(editor: TestEditor, arch: string, lines: str
     warm.push(now() - t);
   }
   row('definition into Rust source, warm, median', ms(median(warm)), 'target ≤ 20 ms');
-  row('definition into Rust source, warm, p95', ms(percentile(warm, 95)));
+  row('definition into Rust source, warm, min / p95', `${ms(Math.min(...warm))} / ${ms(percentile(warm, 95))}`);
 }
 
 /** Open → first check diagnostics, hover/completion during a long evaluation, a changed file → update, memory. */

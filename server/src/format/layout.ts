@@ -60,7 +60,8 @@ export function layout(text: string, depths: ReadonlyMap<number, number>): Layou
     }
     const depth = depths.get(code.start);
     if (depth === undefined) return { ok: false, row, reason: 'this line does not start a statement' };
-    const lastCode = [...mine].reverse().find((tok) => tok.kind !== 'comment')!;
+    let lastCode = mine[mine.length - 1];
+    for (let i = mine.length - 1; lastCode.kind === 'comment' && i > 0; ) lastCode = mine[--i];
     const closing = text.slice(lastCode.start, lastCode.end);
     planned.push({ kind: 'code', depth, tokens: mine, column, opens: closing === ':' || closing === '{', closes: text.slice(code.start, code.end) === '}' });
   }
@@ -114,11 +115,16 @@ function indentWidth(content: string): number {
 function rebuild(text: string, line: Line, tokens: SurfaceToken[], depth: number): string {
   const lineEnd = line.start + line.content.length;
   let out = INDENT.repeat(depth);
-  tokens.forEach((tok, i) => {
-    const piece = { kind: tok.kind, text: text.slice(tok.start, Math.min(tok.end, lineEnd)) };
-    if (i > 0) out += spaceBetween({ kind: tokens[i - 1].kind, text: text.slice(tokens[i - 1].start, tokens[i - 1].end) }, piece);
-    out += tok.end > lineEnd ? text.slice(tok.start, lineEnd) : tok.kind === 'comment' ? piece.text.trimEnd() : piece.text;
-  });
+  let previous: { kind: string; text: string } | undefined;
+  for (const tok of tokens) {
+    const runsOn = tok.end > lineEnd;
+    let piece = text.slice(tok.start, runsOn ? lineEnd : tok.end);
+    if (tok.kind === 'comment' && !runsOn) piece = piece.trimEnd();
+    const current = { kind: tok.kind, text: piece };
+    if (previous) out += spaceBetween(previous, current);
+    out += piece;
+    previous = current;
+  }
   return out;
 }
 

@@ -22,6 +22,8 @@ const MEMBERS = new Set(['scope_declaration', 'ref_declaration', 'uses_declarati
 const BLOCKS = new Set(['indent_block', 'brace_block', 'missing_colon_block']);
 /** Nodes that own a block (directly or through a requirement element). */
 const OWNERS = new Set(['element_declaration', 'pattern_declaration', 'requirement', 'requirement_element']);
+/** Statements with lines inside them (the others are one line: nothing to visit). */
+const NESTING = new Set([...OWNERS, 'language_declaration', 'connection_check']);
 
 /** `cursor` is on a node whose depth is `depth` (for a block: the depth of its owner). */
 function walk(cursor: TreeCursor, depth: number, depths: Map<number, number>): void {
@@ -32,7 +34,7 @@ function walk(cursor: TreeCursor, depth: number, depths: Map<number, number>): v
     if (type === 'source_file') {
       if (ITEMS.has(child)) {
         depths.set(cursor.startIndex, depth);
-        walk(cursor, depth, depths);
+        if (NESTING.has(child)) walk(cursor, depth, depths);
       }
     } else if (OWNERS.has(type)) {
       if (BLOCKS.has(child) || child === 'requirement_element') walk(cursor, depth, depths);
@@ -40,7 +42,7 @@ function walk(cursor: TreeCursor, depth: number, depths: Map<number, number>): v
       if (child === '}') depths.set(cursor.startIndex, depth);
       else if (MEMBERS.has(child)) {
         depths.set(cursor.startIndex, depth + 1);
-        walk(cursor, depth + 1, depths);
+        if (NESTING.has(child)) walk(cursor, depth + 1, depths);
       }
     } else if (type === 'language_declaration') {
       if (child === 'connection_check') {

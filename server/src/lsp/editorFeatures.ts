@@ -4,6 +4,7 @@ import { documentLinks } from './features/documentLinks';
 import { formatting, rangeFormatting } from './features/formatting';
 import { references } from './features/references';
 import { prepareRename, rename } from './features/rename';
+import { SemanticTokenResults } from './features/semanticTokenResults';
 import { SEMANTIC_LEGEND, semanticTokens, semanticTokensInRows } from './features/semanticTokens';
 import { workspaceSymbols } from './features/workspaceSymbols';
 import { Resolver } from './navigation/resolver';
@@ -17,7 +18,7 @@ export const EDITOR_CAPABILITIES: ServerCapabilities = {
   renameProvider: { prepareProvider: true },
   documentLinkProvider: { resolveProvider: false },
   workspaceSymbolProvider: true,
-  semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: true, range: true },
+  semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: { delta: true }, range: true },
   documentFormattingProvider: true,
   documentRangeFormattingProvider: true,
 };
@@ -57,8 +58,11 @@ export function registerEditorFeatures(connection: Connection, ctx: FeatureConte
   });
   connection.onDocumentLinks(ctx.safely('documentLinks', [], withFile((file) => documentLinks(file), [])));
   connection.onWorkspaceSymbol(ctx.safely('workspaceSymbol', [], ({ query }) => workspaceSymbols(allSpecs(ctx.state()), query)));
-  connection.languages.semanticTokens.on(
-    ctx.safely('semanticTokens', { data: [] }, withFile((file) => semanticTokens(file.doc.analysis.program, file.doc.text, file.doc.lineIndex), { data: [] })),
+  const tokenResults = new SemanticTokenResults<HieFile>();
+  const tokensOf = (file: HieFile): readonly number[] => semanticTokens(file.doc.analysis.program, file.doc.text, file.doc.lineIndex).data;
+  connection.languages.semanticTokens.on(ctx.safely('semanticTokens', { data: [] }, withFile((file) => tokenResults.full(file, tokensOf(file)), { data: [] })));
+  connection.languages.semanticTokens.onDelta(
+    ctx.safely('semanticTokensDelta', { edits: [] }, withFile((file, { previousResultId }) => tokenResults.delta(file, previousResultId, tokensOf(file)), { edits: [] })),
   );
   connection.languages.semanticTokens.onRange(
     ctx.safely(

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { CompletionItem, Hover, InitializeResult, MarkupContent, SemanticTokens, TextEdit } from 'vscode-languageserver-protocol';
+import type { CompletionItem, Hover, InitializeResult, MarkupContent, SemanticTokens, SemanticTokensDelta, TextEdit } from 'vscode-languageserver-protocol';
 import { copyFixture, TestEditor, uriOf } from './lspHarness';
 
 const TOKEN_TYPES = ['keyword', 'namespace', 'function', 'parameter', 'type', 'element', 'pattern', 'scope', 'ref', 'path'];
@@ -46,7 +46,7 @@ describe('lsp: semantic tokens, formatting, completion snippets, hielements.toml
   });
 
   it('declares the semantic token legend the extension contributes', () => {
-    assert.deepEqual(capabilities.semanticTokensProvider, { legend: { tokenTypes: TOKEN_TYPES, tokenModifiers: MODIFIERS }, full: true, range: true });
+    assert.deepEqual(capabilities.semanticTokensProvider, { legend: { tokenTypes: TOKEN_TYPES, tokenModifiers: MODIFIERS }, full: { delta: true }, range: true });
     const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', '..', 'client', 'package.json'), 'utf8'));
     const declared = pkg.contributes.semanticTokenTypes.map((t: { id: string }) => t.id);
     assert.deepEqual(declared, ['element', 'pattern', 'scope', 'ref', 'path'], 'the custom types, each with a standard super type');
@@ -107,6 +107,16 @@ describe('lsp: semantic tokens, formatting, completion snippets, hielements.toml
       range: { start: { line: 9, character: 0 }, end: { line: 10, character: 0 } },
     });
     assert.deepEqual(decode(range, text).map((t) => t[2]), ['check', 'files', 'exists', 'code', "'main.py'", 'check', 'rust', 'struct_exists']);
+
+    // after an edit, only what changed is sent, and it gives the same tokens as a full request
+    editor.change(TOKENS(), { start: { line: 10, character: 0 }, end: { line: 10, character: 0 } }, '    check files.exists(code, "x")\n');
+    const delta = await editor.request<SemanticTokensDelta>('textDocument/semanticTokens/full/delta', { textDocument: { uri: uriOf(TOKENS()) }, previousResultId: tokens.resultId });
+    const patched = [...tokens.data];
+    for (const e of [...delta.edits].reverse()) patched.splice(e.start, e.deleteCount, ...(e.data ?? []));
+    const full = await editor.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri: uriOf(TOKENS()) } });
+    assert.deepEqual(patched, full.data);
+    assert.ok(delta.edits.reduce((n, e) => n + (e.data?.length ?? 0), 0) <= 30, 'a few tokens, not the whole file');
+    editor.change(TOKENS(), { start: { line: 10, character: 0 }, end: { line: 11, character: 0 } }, '');
   });
 
   it('formats a document (one edit, comments kept) and a range; a document with errors is left alone', async () => {

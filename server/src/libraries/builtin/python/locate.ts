@@ -1,8 +1,7 @@
-import { str } from '../../../eval/values';
+import * as path from 'node:path';
 import type { CallContext, SourceRange, SourceSite } from '../../library';
 import type { Locator } from '../define';
-import { byArgument, definitionOnly, scopeArg, stringArg, wholeFiles, type ArgumentLocator } from '../locate';
-import { scopeFileText } from '../sourceState';
+import { byArgument, definitionOnly, rangesIn, scopeArg, selectedFiles, stringArg, wholeFiles, type ArgumentLocator } from '../locate';
 import type { PythonFacts, PythonSite } from './facts';
 import { pythonContext, pythonFacts } from './pythonWorkspace';
 import { pythonSelectors } from './selectors';
@@ -12,22 +11,11 @@ import { pythonSelectors } from './selectors';
  * files a name argument stands for, found with the library's own selectors and facts.
  */
 
-async function selected(selector: string, name: string, ctx: CallContext): Promise<string[]> {
-  const fn = pythonSelectors.find((f) => f.doc.name === selector);
-  const value = fn ? await fn.invoke([str(name)], ctx) : undefined;
-  const ws = pythonContext(ctx).ws;
-  return value?.type === 'scope' ? value.paths.map((p) => ws.absolute(p)) : [];
-}
+const selected = (selector: string, name: string, ctx: CallContext): Promise<string[]> => selectedFiles(pythonSelectors, selector, name, ctx);
 
-async function sitesIn(files: readonly string[], ctx: CallContext, pick: (facts: PythonFacts) => SourceRange[]): Promise<SourceSite[]> {
+function sitesIn(files: readonly string[], ctx: CallContext, pick: (facts: PythonFacts) => SourceRange[]): Promise<SourceSite[]> {
   const pc = pythonContext(ctx);
-  const out: SourceSite[] = [];
-  for (const file of new Set(files)) {
-    const text = await scopeFileText(ctx, pc.ws, file);
-    if (text === undefined) continue;
-    for (const range of pick(await pythonFacts(pc, file, text))) out.push({ path: file, range });
-  }
-  return out;
+  return rangesIn(files, ctx, (file, text) => pythonFacts(pc, file, text), pick);
 }
 
 const ofKind = (kind: PythonSite['kind'], name: string) => (f: PythonFacts): SourceRange[] =>
@@ -44,8 +32,7 @@ function item(kind: PythonSite['kind'], index: number, inScope?: number): Argume
     const name = stringArg(request, index);
     if (name === undefined) return [];
     const scope = inScope === undefined ? undefined : scopeArg(request, inScope);
-    const ws = pythonContext(ctx).ws;
-    const files = scope && scope.paths.length > 0 ? scope.paths.map((p) => ws.absolute(p)) : await selected(SELECTOR[kind], name, ctx);
+    const files = scope && scope.paths.length > 0 ? scope.paths.map((p) => path.resolve(p)) : await selected(SELECTOR[kind], name, ctx);
     return sitesIn(files, ctx, ofKind(kind, name));
   });
 }

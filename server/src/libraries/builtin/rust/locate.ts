@@ -1,9 +1,7 @@
 import * as fs from 'node:fs';
-import { str } from '../../../eval/values';
 import type { CallContext, SourceRange, SourceSite } from '../../library';
 import type { Locator } from '../define';
-import { byArgument, definitionOnly, scopeArg, stringArg, wholeFiles, type ArgumentLocator } from '../locate';
-import { scopeFileText } from '../sourceState';
+import { byArgument, definitionOnly, rangesIn, scopeArg, selectedFiles, stringArg, wholeFiles, type ArgumentLocator } from '../locate';
 import { crateLocation } from './crate';
 import type { RustFacts, RustSite } from './facts';
 import { rustContext, rustFacts } from './rustWorkspace';
@@ -15,24 +13,11 @@ import { itemFinders, rustSelectors } from './selectors';
  * definition lands exactly on what made a check pass.
  */
 
-/** Absolute paths a selector of this library returns for one name. */
-async function selected(selector: string, name: string, ctx: CallContext): Promise<string[]> {
-  const fn = rustSelectors.find((f) => f.doc.name === selector);
-  const value = fn ? await fn.invoke([str(name)], ctx) : undefined;
-  const ws = rustContext(ctx).ws;
-  return value?.type === 'scope' ? value.paths.map((p) => ws.absolute(p)) : [];
-}
+const selected = (selector: string, name: string, ctx: CallContext): Promise<string[]> => selectedFiles(rustSelectors, selector, name, ctx);
 
-/** The ranges `pick` chooses in each readable file, in file order. */
-async function sitesIn(files: readonly string[], ctx: CallContext, pick: (facts: RustFacts) => SourceRange[]): Promise<SourceSite[]> {
+function sitesIn(files: readonly string[], ctx: CallContext, pick: (facts: RustFacts) => SourceRange[]): Promise<SourceSite[]> {
   const rc = rustContext(ctx);
-  const out: SourceSite[] = [];
-  for (const file of new Set(files)) {
-    const text = await scopeFileText(ctx, rc.ws, file);
-    if (text === undefined) continue;
-    for (const range of pick(await rustFacts(rc, file, text))) out.push({ path: file, range });
-  }
-  return out;
+  return rangesIn(files, ctx, (file, text) => rustFacts(rc, file, text), pick);
 }
 
 const ofKind = (kind: RustSite['kind'], name: string) => (f: RustFacts): SourceRange[] =>
