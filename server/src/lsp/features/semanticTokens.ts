@@ -19,10 +19,16 @@ export const TOKEN_MODIFIERS = ['declaration', 'defaultLibrary', 'abstract'] as 
 export const SEMANTIC_LEGEND: SemanticTokensLegend = { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] };
 
 type TokenType = (typeof TOKEN_TYPES)[number];
+/**
+ * What the model says about the names and strings of a text: `slot[start]` is 1 + the entry
+ * of the token starting there (0: none), with its end, type and modifier bits. Arrays, not a
+ * map: this is read for every word of a 5,000-line file after each edit.
+ */
 interface Classified {
-  end: number;
-  type: number;
-  modifiers: number;
+  slot: Int32Array;
+  end: number[];
+  type: number[];
+  modifiers: number[];
 }
 
 const T = Object.fromEntries(TOKEN_TYPES.map((t, i) => [t, i])) as Record<TokenType, number>;
@@ -37,7 +43,7 @@ const cache = new WeakMap<Program, SemanticTokens>();
 export function semanticTokens(program: Program, text: string, lines: LineIndex): SemanticTokens {
   let tokens = cache.get(program);
   if (!tokens) {
-    tokens = { data: encode(classify(program), text, lines) };
+    tokens = { data: encode(classify(program, text.length), text, lines) };
     cache.set(program, tokens);
   }
   return tokens;
@@ -67,11 +73,16 @@ export function semanticTokensInRows(program: Program, text: string, lines: Line
 const isPlaceholder = (d: Declaration): boolean =>
   d.inPattern && ((d.kind === 'scope' && !d.scope?.expression) || (d.kind === 'ref' && !d.ref?.expression));
 
-function classify(program: Program): Map<number, Classified> {
-  const map = new Map<number, Classified>();
+function classify(program: Program, textLength: number): Classified {
+  const map: Classified = { slot: new Int32Array(textLength + 1), end: [], type: [], modifiers: [] };
   const put = (span: Span, type: number, modifiers = 0): void => {
-    if (span.start.row !== span.end.row || span.endIndex <= span.startIndex) return;
-    map.set(span.startIndex, { end: span.endIndex, type, modifiers });
+    if (span.start.row !== span.end.row || span.endIndex <= span.startIndex || span.startIndex > textLength) return;
+    const existing = map.slot[span.startIndex];
+    const entry = existing > 0 ? existing - 1 : map.end.length;
+    map.slot[span.startIndex] = entry + 1;
+    map.end[entry] = span.endIndex;
+    map.type[entry] = type;
+    map.modifiers[entry] = modifiers;
   };
   const index = modelIndex(program);
   for (const o of index.occurrences) {
@@ -146,40 +157,50 @@ function forEachIdentifier(e: Expression, visit: (id: { name: string; span: Span
 }
 
 /** LSP's relative encoding; words the model did not classify are keywords when they are one. */
-function encode(map: Map<number, Classified>, text: string, lines: LineIndex): number[] {
+function encode(map: Classified, text: string, lines: LineIndex): number[] {
   const data: number[] = [];
+  let n = 0;
   const keyword = T.keyword;
   let lastRow = 0;
   let lastCol = 0;
   // tokens come in document order: follow the rows instead of searching them
   let row = 0;
   let rowStart = 0;
-  let nextRowStart = row + 1 < lines.lineCount ? lines.rowStart(row + 1) : Infinity;
+  // integers only (no Infinity): the values stay small integers all the way into `data`
+  const beyond = text.length + 1;
+  let nextRowStart = row + 1 < lines.lineCount ? lines.rowStart(row + 1) : beyond;
   scanSurface(text, (kind, start, tokenEnd) => {
     if (kind !== 'word' && kind !== 'string') return;
-    const known = map.get(start);
+    const known = map.slot[start] - 1;
     let type: number;
     let modifiers = 0;
     let end = tokenEnd;
-    if (known) {
-      type = known.type;
-      modifiers = known.modifiers;
-      end = known.end;
-    } else if (kind === 'word' && end - start <= MAX_KEYWORD && KEYWORD_KINDS[text.slice(start, end)] !== undefined) {
+    if (known >= 0) {
+      type = map.type[known];
+      modifiers = map.modifiers[known];
+      end = map.end[known];
+    } else if (kind === 'word' && end - start <= MAX_KEYWORD && KEYWORD_INITIALS.has(text.charCodeAt(start)) && KEYWORDS.has(text.slice(start, end))) {
       type = keyword;
     } else return;
     while (start >= nextRowStart) {
       row++;
       rowStart = nextRowStart;
-      nextRowStart = row + 1 < lines.lineCount ? lines.rowStart(row + 1) : Infinity;
+      nextRowStart = row + 1 < lines.lineCount ? lines.rowStart(row + 1) : beyond;
     }
     if (end > nextRowStart) return; // LSP tokens stay on one line
     const column = start - rowStart;
-    data.push(row - lastRow, row === lastRow ? column - lastCol : column, end - start, type, modifiers);
+    // one element at a time: a five-argument push is a slow builtin call on a hot path
+    data[n++] = row - lastRow;
+    data[n++] = row === lastRow ? column - lastCol : column;
+    data[n++] = end - start;
+    data[n++] = type;
+    data[n++] = modifiers;
     lastRow = row;
     lastCol = column;
   });
   return data;
 }
 
-const MAX_KEYWORD = Math.max(...Object.keys(KEYWORD_KINDS).map((k) => k.length));
+const KEYWORDS: ReadonlySet<string> = new Set(Object.keys(KEYWORD_KINDS));
+const MAX_KEYWORD = Math.max(...[...KEYWORDS].map((k) => k.length));
+const KEYWORD_INITIALS: ReadonlySet<number> = new Set([...KEYWORDS].map((k) => k.charCodeAt(0)));
