@@ -158,7 +158,8 @@ function forEachIdentifier(e: Expression, visit: (id: { name: string; span: Span
 
 /** LSP's relative encoding; words the model did not classify are keywords when they are one. */
 function encode(map: Classified, text: string, lines: LineIndex): number[] {
-  const data: number[] = [];
+  // written into a typed array (plain-array growth costs more than the scan), copied once at the end
+  let data = new Int32Array(5 * (map.end.length + 256));
   let n = 0;
   const keyword = T.keyword;
   let lastRow = 0;
@@ -189,7 +190,11 @@ function encode(map: Classified, text: string, lines: LineIndex): number[] {
     }
     if (end > nextRowStart) return; // LSP tokens stay on one line
     const column = start - rowStart;
-    // one element at a time: a five-argument push is a slow builtin call on a hot path
+    if (n + 5 > data.length) {
+      const grown = new Int32Array(data.length * 2);
+      grown.set(data);
+      data = grown;
+    }
     data[n++] = row - lastRow;
     data[n++] = row === lastRow ? column - lastCol : column;
     data[n++] = end - start;
@@ -198,7 +203,9 @@ function encode(map: Classified, text: string, lines: LineIndex): number[] {
     lastRow = row;
     lastCol = column;
   });
-  return data;
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) out[i] = data[i];
+  return out;
 }
 
 const KEYWORDS: ReadonlySet<string> = new Set(Object.keys(KEYWORD_KINDS));
