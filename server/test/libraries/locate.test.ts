@@ -12,6 +12,7 @@ describe('libraries: locate (editor navigation)', () => {
     ws = makeWorkspace({
       'src/lib.rs': 'use std::fmt;\npub struct Lexer;\nimpl fmt::Display for Lexer {\n    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result { Ok(()) }\n}\nmod parser;\n',
       'src/parser.rs': 'pub fn parse() {}\n',
+      'src/macros.rs': 'mod m {\n    cfg_rt! {\n        pub struct Runtime {\n            x: u8,\n        }\n    }\n}\nbitflags! {\n    pub struct Flags: u32 {\n        const A = 1;\n    }\n    pub struct After;\n}\n',
       'Cargo.toml': '[workspace]\nmembers = ["x"]\n\n[package]\nversion = "1.0.0"\nname = "core"\n',
       'app/orders/api.py': 'import os\n\nclass Order:\n    def total(self) -> int:\n        return 0\n',
       'app/orders/__init__.py': '',
@@ -34,6 +35,13 @@ describe('libraries: locate (editor navigation)', () => {
     assert.deepEqual(await locate(rust, { table: 'selector', fn: 'crate_selector', args: [s('core')], argIndex: 0, purpose: 'link' }), [['Cargo.toml', 5, 7, 5, 13]]);
     assert.deepEqual(await locate(rust, { fn: 'struct_exists', args: [s('Lexer')], argIndex: 0, purpose: 'link' }), [], 'links never scan the workspace');
     assert.deepEqual(await locate(rust, { fn: 'struct_exists', args: [s('Missing')], argIndex: 0 }), []);
+  });
+
+  it('rust: items declared in macro bodies land where they are written in the file', async () => {
+    const rust = createRustLibrary();
+    assert.deepEqual(await locate(rust, { fn: 'struct_exists', args: [s('Runtime')], argIndex: 0 }), [['src/macros.rs', 2, 19, 2, 26]]);
+    assert.deepEqual(await locate(rust, { fn: 'struct_exists', args: [s('After')], argIndex: 0 }), [['src/macros.rs', 11, 15, 11, 20]], 'a body read piece by piece');
+    assert.deepEqual(await locate(rust, { fn: 'struct_exists', args: [s('Flags')], argIndex: 0 }), [['src/macros.rs', 8, 15, 8, 20]]);
   });
 
   it('python: a module on its files, a method by name, a class', async () => {
