@@ -1,8 +1,12 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { CompletionItem, Hover } from 'vscode-languageserver-protocol';
+import type { CompletionItem, Hover, Location, SemanticTokens, SemanticTokensDelta, TextEdit } from 'vscode-languageserver-protocol';
 import { TestEditor, uriOf, type CheckSummary } from '../test/lsp/lspHarness';
+import { formatHie } from '../src/format';
+import { semanticTokens } from '../src/lsp/features/semanticTokens';
+import { AnalyzedDocument } from '../src/model/analyzedDocument';
+import { HieParser } from '../src/syntax/hieParser';
 import { generatedHie, generatedWorkspace } from './inputs';
 import { mb, median, ms, percentile, row } from './stats';
 
@@ -22,6 +26,7 @@ function rssOf(pid: number | undefined): number {
 /** Issue "language server": the server driven over stdio, as an editor does. */
 export async function lspBench(): Promise<void> {
   await keystrokes();
+  await inProcessCpu();
   await workspaceRuns();
 }
 
@@ -51,11 +56,112 @@ async function keystrokes(): Promise<void> {
     }
     console.log(`\n5,000-line .hie file (${(text.length / 1024).toFixed(0)} KiB), ${samples.length} keystrokes`);
     row('keystroke → syntax diagnostics, median', ms(median(samples)), 'target ≤ 20 ms');
-    row('keystroke → syntax diagnostics, p95', ms(percentile(samples, 95)));
+    row('keystroke → syntax diagnostics, min / p95', `${ms(Math.min(...samples))} / ${ms(percentile(samples, 95))}`);
+    await tokensAndFormatting(editor, file, lines);
   } finally {
     await editor.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Semantic tokens of the whole 5,000-line file after each of 40 edits (a new model each
+ * time: what the editor asks for after an edit), and formatting of the whole file (it is
+ * valid, so every request lays out all 5,000 lines).
+ */
+async function tokensAndFormatting(editor: TestEditor, file: string, lines: string[]): Promise<void> {
+  const textDocument = { uri: uriOf(file) };
+  const tokens: number[] = [];
+  const deltas: number[] = [];
+  const formats: number[] = [];
+  let count = 0;
+  let previousResultId = (await editor.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument })).resultId;
+  for (let i = 0; i < 40; i++) {
+    // a space at the end of a line: the file stays valid (formatting really formats) and gets a new model
+    const line = (i * 4001) % lines.length;
+    const column = lines[line].length;
+    const version = editor.change(file, { start: { line, character: column }, end: { line, character: column } }, ' ');
+    await editor.waitForDiagnostics(file, (_d, v) => v === version, 60000);
+    let t = now();
+    const delta = await editor.request<SemanticTokensDelta>('textDocument/semanticTokens/full/delta', { textDocument, previousResultId });
+    deltas.push(now() - t);
+    editor.change(file, { start: { line, character: column + 1 }, end: { line, character: column + 1 } }, ' ');
+    await editor.waitForDiagnostics(file, (_d, v) => v === version + 1, 60000);
+    t = now();
+    const result = await editor.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument });
+    tokens.push(now() - t);
+    previousResultId = result.resultId ?? delta.resultId;
+    count = result.data.length / 5;
+    t = now();
+    await editor.request<TextEdit[] | null>('textDocument/formatting', { textDocument, options: { tabSize: 4, insertSpaces: true } });
+    formats.push(now() - t);
+    const back = editor.change(file, { start: { line, character: column }, end: { line, character: column + 2 } }, '');
+    await editor.waitForDiagnostics(file, (_d, v) => v === back, 60000);
+  }
+  row(`semantic tokens of the whole file after an edit, median (${count} tokens)`, ms(median(tokens)), 'target ≤ 30 ms');
+  row('semantic tokens, min / p95', `${ms(Math.min(...tokens))} / ${ms(percentile(tokens, 95))}`);
+  row('semantic tokens as a delta after an edit (what VS Code asks), median', ms(median(deltas)));
+  row('formatting of the whole file, median', ms(median(formats)), 'target ≤ 100 ms');
+  row('formatting, min / p95', `${ms(Math.min(...formats))} / ${ms(percentile(formats, 95))}`);
+}
+
+/** CPU time of the process (all threads), in ms: unlike wall time, barely moved by other processes' load. */
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+/**
+ * The same work in process, measured in CPU time (the machine is shared: wall-clock medians
+ * above include waiting for a core): after an edit, the incremental analysis a keystroke
+ * costs, the semantic tokens of the whole file, and formatting it.
+ */
+async function inProcessCpu(): Promise<void> {
+  const text = fs.readFileSync(generatedHie(5000), 'utf8');
+  const lines = text.split('\n');
+  const doc = new AnalyzedDocument(await HieParser.create(), text, { knownLibraries: new Set(['files', 'python', 'rust']) });
+  void doc.analysis;
+  const analysis: number[] = [];
+  const tokens: number[] = [];
+  const formats: number[] = [];
+  for (let i = 0; i < 60; i++) {
+    const line = (i * 4001) % lines.length;
+    const column = lines[line].length;
+    doc.applyChanges([{ range: { start: { line, character: column }, end: { line, character: column } }, text: ' ' }]);
+    let t = cpuMs();
+    const { program, diagnostics } = doc.analysis;
+    analysis.push(cpuMs() - t);
+    t = cpuMs();
+    semanticTokens(program, doc.text, doc.lineIndex);
+    tokens.push(cpuMs() - t);
+    t = cpuMs();
+    formatHie({ text: doc.text, tree: doc.tree, diagnostics });
+    formats.push(cpuMs() - t);
+    doc.applyChanges([{ range: { start: { line, character: column }, end: { line, character: column + 1 } }, text: '' }]);
+  }
+  doc.dispose();
+  console.log('\nthe same file in process, CPU time per edit (60 edits)');
+  row('incremental analysis (what a keystroke costs), median', ms(median(analysis)));
+  row('semantic tokens of the whole file, median', ms(median(tokens)), 'target ≤ 30 ms');
+  row('formatting of the whole file, median', ms(median(formats)), 'target ≤ 100 ms');
+}
+
+/** Go to definition from `rust.struct_exists('…')` in arch.hie into the Rust sources: first request, then warm. */
+async function definitionIntoSource(editor: TestEditor, arch: string, lines: string[]): Promise<void> {
+  const checkLine = lines.findIndex((l) => /rust\.struct_exists\('/.test(l));
+  if (checkLine < 0) return;
+  const at = { textDocument: { uri: uriOf(arch) }, position: { line: checkLine, character: lines[checkLine].indexOf("struct_exists('") + 16 } };
+  let t = now();
+  const first = await editor.request<Location[] | null>('textDocument/definition', at);
+  row(`definition into Rust source, first request (${first?.length ?? 0} declarations)`, ms(now() - t));
+  const warm: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    t = now();
+    await editor.request<Location[] | null>('textDocument/definition', at);
+    warm.push(now() - t);
+  }
+  row('definition into Rust source, warm, median', ms(median(warm)), 'target ≤ 20 ms');
+  row('definition into Rust source, warm, min / p95', `${ms(Math.min(...warm))} / ${ms(percentile(warm, 95))}`);
 }
 
 /** Open → first check diagnostics, hover/completion during a long evaluation, a changed file → update, memory. */
@@ -119,6 +225,7 @@ async function workspaceRuns(): Promise<void> {
     row('hover during evaluation, p95', ms(percentile(hovers, 95)), 'target ≤ 50 ms');
     row(`completion during evaluation, median (${completions.length} samples)`, ms(median(completions)));
     row('completion during evaluation, p95', ms(percentile(completions, 95)), 'target ≤ 50 ms');
+    await definitionIntoSource(editor, arch, lines);
     row('server memory (RSS) at the end', mb(rssOf(editor.child.pid)));
   } finally {
     await editor.stop();

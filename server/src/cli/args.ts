@@ -8,6 +8,8 @@ export interface ParsedCommand {
   values: OptionValues;
   /** The positional argument (undefined for commands without one). */
   positional?: string;
+  /** Every positional argument (several only for a variadic command). */
+  positionals: string[];
   help: boolean;
 }
 
@@ -52,7 +54,7 @@ export function parseCommandArgs(command: string, spec: CommandSpec, args: strin
   if (!help) {
     if (spec.positional === undefined && first !== undefined) throw usageError(`unexpected argument '${first}' (${usageLine(command, spec)})`);
     if (spec.positional !== undefined && first === undefined) throw usageError(`the required argument ${spec.positional} was not provided (${usageLine(command, spec)})`);
-    if (extra.length > 0) throw usageError(`unexpected argument '${extra[0]}' (${usageLine(command, spec)})`);
+    if (extra.length > 0 && !spec.variadic) throw usageError(`unexpected argument '${extra[0]}' (${usageLine(command, spec)})`);
   }
-  return { values: values as OptionValues, positional: first, help };
+  return { values: values as OptionValues, positional: first, positionals, help };
 }

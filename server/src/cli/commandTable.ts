@@ -16,6 +16,8 @@ export interface CommandSpec {
   summary: string;
   /** Positional argument (`doc` takes none). */
   positional?: string;
+  /** The positional argument may be repeated (`fmt FILES…`). */
+  variadic?: boolean;
   options: Record<string, OptionSpec>;
 }
 
@@ -64,6 +66,12 @@ export const COMMANDS: Record<string, CommandSpec> = {
       output: { type: 'string', short: 'o', value: '<FILE>', help: 'write to a file (relative path) instead of stdout' },
       library: { type: 'string', short: 'l', value: '<LIST>', help: 'comma-separated library names to keep' },
     },
+  },
+  fmt: {
+    summary: 'Format .hie files (canonical indentation and spacing)',
+    positional: '<FILES>...',
+    variadic: true,
+    options: { check: { type: 'boolean', default: false, help: 'write nothing; exit 1 when a file is not formatted (folders: every .hie below)' } },
   },
   plugin: {
     summary: 'Plugin authoring: `plugin new NAME --template T`, `plugin inspect FILE.wasm`',

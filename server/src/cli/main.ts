@@ -62,7 +62,7 @@ async function dispatch(argv: string[], io: CliIO, deps: CliDeps | undefined): P
   }
   const spec = COMMANDS[command];
   if (!spec) throw usageError(`unrecognized subcommand '${command}'; valid commands: ${Object.keys(COMMANDS).join(', ')} (see hielements --help)`);
-  const { values, positional, help } = parseCommandArgs(command, spec, rest);
+  const { values, positional, positionals, help } = parseCommandArgs(command, spec, rest);
   if (help) {
     io.out(commandUsage(command, spec));
     return 0;
@@ -112,6 +112,10 @@ async function dispatch(argv: string[], io: CliIO, deps: CliDeps | undefined): P
     case 'init': {
       const { initCommand } = await import('./commands/init.js');
       return initCommand(io, file, String(values.directory));
+    }
+    case 'fmt': {
+      const { fmtCommand } = await import('./commands/fmt.js');
+      return fmtCommand(io, positionals, values.check === true);
     }
   }
   return 2;

@@ -72,6 +72,35 @@ export interface LibraryDoc {
 
 export type LibraryKind = 'builtin' | 'external' | 'wasm';
 
+/** A range in a workspace file: 0-based rows, columns in UTF-16 code units (as LSP counts). */
+export interface SourceRange {
+  start: { row: number; column: number };
+  end: { row: number; column: number };
+}
+
+/** Where something a call names lives: a file or folder, and the declaration's name in a file. */
+export interface SourceSite {
+  /** Absolute path of a file or folder inside the workspace. */
+  path: string;
+  /** The declaring name (`Lexer` of `struct Lexer`); absent for a whole file or folder. */
+  range?: SourceRange;
+}
+
+/** A string argument of a call an editor asks about (go to definition, document links). */
+export interface LocateRequest {
+  /** The dispatch table of the call: `check` for the top-level call of a check. */
+  table: 'check' | 'selector';
+  fn: string;
+  argIndex: number;
+  /** Arguments known without evaluating: literals, and scopes from the last run (else undefined). */
+  args: (Value | undefined)[];
+  /**
+   * `link`: only files and folders the argument names literally (cheap: no workspace scan);
+   * `definition`: everything it names, declarations in source files included.
+   */
+  purpose: 'link' | 'definition';
+}
+
 /**
  * A library: two dispatch tables (selectors via `call`, checks via `check`;
  * stdlib.md §1). Implementations: built-ins, external processes, WASM plugins.
@@ -85,6 +114,8 @@ export interface Library {
   check(fn: string, args: Value[], ctx: CallContext): Promise<CheckOutcome>;
   /** Documentation for hovers, completion and `hielements doc`. */
   doc(): Promise<LibraryDoc>;
+  /** Where what a string argument names lives (editor navigation); optional, [] when nothing. */
+  locate?(request: LocateRequest, ctx: CallContext): Promise<SourceSite[]>;
   /** Stop processes/workers; the library may be used again afterwards (it restarts). */
   dispose?(): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import type { Position } from 'vscode-languageserver';
-import type { CheckDecl, Element, Expression, Identifier, Pattern, Program, RefDecl, ScopeDecl } from '../model/types';
+import type { CheckDecl, Element, Expression, Identifier, Pattern, Program, RefDecl, RequirementComponent, ScopeDecl } from '../model/types';
 import type { Span } from '../syntax/span';
 import { spanContains } from './positions';
 
@@ -35,6 +35,15 @@ export interface Occurrence {
   declaration: boolean;
 }
 
+/**
+ * A name this file does not declare but another spec may: a pattern (`implements p`,
+ * `binds p.x`) or one of its placeholders. `wanted` lists the keys it may name, best first.
+ */
+export interface Unresolved {
+  span: Span;
+  wanted: string[];
+}
+
 export interface LibraryCall {
   library: Identifier;
   fn: Identifier;
@@ -53,18 +62,30 @@ export interface CheckSite {
 export class ModelIndex {
   readonly declarations = new Map<string, Declaration>();
   readonly occurrences: Occurrence[] = [];
+  /** Pattern names and placeholders this file uses without declaring them (other specs may). */
+  readonly unresolved: Unresolved[] = [];
   readonly calls: LibraryCall[] = [];
   readonly checks: CheckSite[] = [];
   private readonly pending: { span: Span; resolve: () => string | undefined }[] = [];
+  private readonly pendingShared: Unresolved[] = [];
 
   constructor(readonly program: Program) {
     for (const pattern of program.patterns) this.addPattern(pattern);
     for (const element of program.elements) this.addElement(element, '', false);
+    for (const language of program.languages) {
+      for (const cc of language.connectionChecks) this.addCalls(cc.body, true);
+    }
     for (const p of this.pending) {
       const key = p.resolve();
       if (key) this.occurrences.push({ span: p.span, key, declaration: false });
     }
+    for (const p of this.pendingShared) {
+      const key = p.wanted.find((k) => this.declarations.has(k));
+      if (key) this.occurrences.push({ span: p.span, key, declaration: false });
+      else this.unresolved.push(p);
+    }
     this.occurrences.sort((a, b) => a.span.startIndex - b.span.startIndex);
+    this.calls.sort((a, b) => a.span.startIndex - b.span.startIndex);
   }
 
   /** The innermost occurrence at a position. */
@@ -95,7 +116,8 @@ export class ModelIndex {
 
   private declare(decl: Omit<Declaration, 'key'>): Declaration {
     const key = `${decl.kind}:${decl.inPattern ? 'P/' : ''}${decl.path}`;
-    const full = { ...decl, key };
+    const full = decl as Declaration;
+    full.key = key;
     if (!this.declarations.has(key)) this.declarations.set(key, full);
     this.occurrences.push({ span: decl.nameSpan, key, declaration: true });
     return full;
@@ -108,18 +130,43 @@ export class ModelIndex {
     for (const ref of pattern.refs) this.addRef(ref, path, true);
     for (const check of pattern.checks) this.addExpression(check.expression, path, true, true);
     for (const element of pattern.elements) this.addElement(element, path, true);
+    for (const requirement of pattern.requirements) this.addRequirement(requirement.component, path);
+  }
+
+  /** Requirements name patterns (`requires implements p`, `element x implements p`) and may hold checks. */
+  private addRequirement(component: RequirementComponent, owner: string): void {
+    switch (component.kind) {
+      case 'check':
+        this.addExpression(component.check.expression, owner, true, true);
+        return;
+      case 'scope':
+        if (component.scope.expression) this.addExpression(component.scope.expression, owner, true, false);
+        return;
+      case 'ref':
+        if (component.expression) this.addExpression(component.expression, owner, true, false);
+        return;
+      case 'element':
+        if (component.implements) this.referShared(component.implements.span, [`pattern:${component.implements.name}`]);
+        if (component.body) {
+          for (const check of component.body.checks) this.addExpression(check.expression, owner, true, true);
+          for (const scope of component.body.scopes) if (scope.expression) this.addExpression(scope.expression, owner, true, false);
+          for (const ref of component.body.refs) if (ref.expression) this.addExpression(ref.expression, owner, true, false);
+        }
+        return;
+      default:
+        return;
+    }
   }
 
   private addElement(element: Element, parent: string, inPattern: boolean): void {
     const path = parent ? `${parent}.${element.name.name}` : element.name.name;
     this.declare({ kind: 'element', name: element.name.name, path, nameSpan: element.name.span, span: element.span, docComment: element.docComment, element, inPattern });
-    for (const id of element.implements) this.refer(id.span, () => this.has(`pattern:${id.name}`));
+    for (const id of element.implements) this.referShared(id.span, [`pattern:${id.name}`]);
     for (const scope of element.scopes) this.addScope(scope, path, inPattern);
     for (const ref of element.refs) this.addRef(ref, path, inPattern);
     for (const uses of element.uses) {
       this.refer(uses.source.span, () => this.resolveName(uses.source.name, path, inPattern));
-      const last = uses.target[uses.target.length - 1];
-      if (last) this.refer(last.span, () => this.resolveSuffix('element', uses.target.map((t) => t.name).join('.'), inPattern));
+      this.addElementPath(uses.target, inPattern);
     }
     for (const binding of element.bindings) {
       this.addBindsPath(binding.path);
@@ -149,16 +196,24 @@ export class ModelIndex {
   /** `binds p.a.b` / `p.a.b = expr`: the first part names a pattern, the rest a placeholder in it. */
   private addBindsPath(parts: Identifier[]): void {
     if (parts.length === 0) return;
-    this.refer(parts[0].span, () => this.has(`pattern:${parts[0].name}`));
+    this.referShared(parts[0].span, [`pattern:${parts[0].name}`]);
     if (parts.length < 2) return;
     const path = parts.map((p) => p.name).join('.');
     const last = parts[parts.length - 1];
-    this.refer(last.span, () => this.has(`scope:P/${path}`) ?? this.has(`ref:P/${path}`) ?? this.has(`element:P/${path}`));
+    this.referShared(last.span, [`scope:P/${path}`, `ref:P/${path}`, `element:P/${path}`]);
     // intermediate parts name pattern elements
     for (let i = 1; i < parts.length - 1; i++) {
       const prefix = parts.slice(0, i + 1).map((p) => p.name).join('.');
-      this.refer(parts[i].span, () => this.has(`element:P/${prefix}`));
+      this.referShared(parts[i].span, [`element:P/${prefix}`]);
     }
+  }
+
+  /** `a.b.c` naming an element by path suffix: every segment names the element its prefix ends at. */
+  private addElementPath(parts: Identifier[], inPattern: boolean): void {
+    parts.forEach((part, i) => {
+      const dotted = parts.slice(0, i + 1).map((p) => p.name).join('.');
+      this.refer(part.span, () => this.resolveSuffix('element', dotted, inPattern));
+    });
   }
 
   private addExpression(expr: Expression, owner: string, inPattern: boolean, isCheck: boolean): void {
@@ -170,7 +225,10 @@ export class ModelIndex {
         const parts = memberParts(expr);
         if (parts && parts.length >= 3) {
           const last = parts[parts.length - 1];
-          this.refer(last.span, () => this.resolveSuffix('scope', parts.map((p) => p.name).join('.'), inPattern) ?? this.resolveSuffix('ref', parts.map((p) => p.name).join('.'), inPattern));
+          const dotted = parts.map((p) => p.name).join('.');
+          this.refer(last.span, () => this.resolveSuffix('scope', dotted, inPattern) ?? this.resolveSuffix('ref', dotted, inPattern));
+          // the leading segments name the elements on the way (`system.api.src`: system, api)
+          this.addElementPath(parts.slice(0, -1), inPattern);
         } else if (parts && parts.length === 2) {
           this.calls.push({ library: parts[0], fn: parts[1], span: expr.span, args: [], isCheck });
         }
@@ -198,6 +256,24 @@ export class ModelIndex {
     this.pending.push({ span, resolve });
   }
 
+  /** A reference that may name a declaration of another spec when this file has none. */
+  private referShared(span: Span, wanted: string[]): void {
+    this.pendingShared.push({ span, wanted });
+  }
+
+  /** Library calls of an expression whose identifiers are not scopes (connection-check parameters). */
+  private addCalls(expr: Expression, isCheck: boolean): void {
+    if (expr.kind === 'call') {
+      const callee = expr.callee;
+      if (callee.kind === 'member' && callee.object.kind === 'identifier') {
+        this.calls.push({ library: { name: callee.object.name, span: callee.object.span }, fn: callee.member, span: expr.span, args: expr.args, isCheck });
+      }
+      for (const arg of expr.args) this.addCalls(arg, false);
+    } else if (expr.kind === 'list') {
+      for (const item of expr.elements) this.addCalls(item, false);
+    }
+  }
+
   private has(key: string): string | undefined {
     return this.declarations.has(key) ? key : undefined;
   }
@@ -205,21 +281,30 @@ export class ModelIndex {
   /** A plain identifier in an element: nearest ancestor's scope/ref first, then any with that name. */
   private resolveName(name: string, owner: string, inPattern: boolean): string | undefined {
     const prefix = inPattern ? 'P/' : '';
-    const parts = owner.split('.');
-    for (let n = parts.length; n > 0; n--) {
-      const path = `${parts.slice(0, n).join('.')}.${name}`;
-      const key = this.has(`scope:${prefix}${path}`) ?? this.has(`ref:${prefix}${path}`);
+    for (let path = owner; path !== ''; path = path.slice(0, Math.max(0, path.lastIndexOf('.')))) {
+      const key = this.has(`scope:${prefix}${path}.${name}`) ?? this.has(`ref:${prefix}${path}.${name}`);
       if (key) return key;
     }
     return this.resolveSuffix('scope', name, inPattern) ?? this.resolveSuffix('ref', name, inPattern);
   }
 
+  /** The first declaration (in document order) of a kind whose path is `dotted` or ends with `.dotted`. */
   private resolveSuffix(kind: DeclKind, dotted: string, inPattern: boolean): string | undefined {
-    for (const d of this.declarations.values()) {
-      if (d.kind === kind && d.inPattern === inPattern && (d.path === dotted || d.path.endsWith(`.${dotted}`))) return d.key;
+    if (!this.suffixes) {
+      this.suffixes = new Map();
+      for (const d of this.declarations.values()) {
+        const prefix = `${d.kind}|${d.inPattern ? 'P' : ''}|`;
+        for (let dot = -1; ; dot = d.path.indexOf('.', dot + 1)) {
+          const id = prefix + d.path.slice(dot + 1);
+          if (!this.suffixes.has(id)) this.suffixes.set(id, d.key);
+          if (d.path.indexOf('.', dot + 1) < 0) break;
+        }
+      }
     }
-    return undefined;
+    return this.suffixes.get(`${kind}|${inPattern ? 'P' : ''}|${dotted}`);
   }
+
+  private suffixes: Map<string, string> | undefined;
 }
 
 function memberParts(expr: Expression): Identifier[] | undefined {

@@ -22,7 +22,7 @@ import { lazyWasmLoader, loadEvaluate } from './engineLoader';
 import { capabilityActions, permissionsAction } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
 import { completion } from './features/completion';
-import { definition, references } from './features/definition';
+import { configCompletion, configHover } from './features/config/configAssist';
 import { type CapabilityData } from './features/diagnostics';
 import { hover } from './features/hover';
 import { staticFixActions } from './features/staticFixes';
@@ -36,6 +36,7 @@ import { DiagnosticsPublisher } from './publisher';
 import { DEFAULT_SETTINGS, parseSettings, settingsFromConfigurationChange, type ServerSettings } from './settings';
 import { TimeSlicer } from './timeSlicer';
 import { documentKey, isConfigFile, isHieFile, pathToUri, uriToPath } from './uris';
+import { EDITOR_CAPABILITIES, registerEditorFeatures } from './editorFeatures';
 import { scanWorkspace } from './workspaceScan';
 import { applySpecChange } from './specSync';
 import { LIST_TESTS_REQUEST, RUN_TESTS_REQUEST, type RunTestsParams, type RunTestsResult } from './testing/protocol';
@@ -125,10 +126,9 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         hoverProvider: true,
-        completionProvider: { triggerCharacters: ['.', ' '] },
-        definitionProvider: true,
-        referencesProvider: true,
+        completionProvider: { triggerCharacters: ['.', ' ', '"', '['] },
         documentSymbolProvider: true,
+        ...EDITOR_CAPABILITIES,
         codeLensProvider: { resolveProvider: false },
         inlayHintProvider: { resolveProvider: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
@@ -281,25 +281,27 @@ export function startServer(connection: Connection): void {
     }),
   );
 
+  /** The text of hielements.toml open in the editor (else undefined). */
+  const configText = (uri: string): string | undefined => {
+    const file = uriToPath(uri);
+    return file && isConfigFile(file) ? state?.configs.get(file)?.text : undefined;
+  };
+
   connection.onHover(safely('hover', null, ({ textDocument, position }) => {
+    const config = configText(textDocument.uri);
+    if (config !== undefined) return configHover(config, position);
     const file = fileOf(textDocument.uri);
     return file ? hover(file, position) : null;
   }));
 
   connection.onCompletion(safely('completion', [], ({ textDocument, position }) => {
+    const config = configText(textDocument.uri);
+    if (config !== undefined) return configCompletion(config, position);
     const file = fileOf(textDocument.uri);
     return file ? completion(file, position) : [];
   }));
 
-  connection.onDefinition(safely('definition', null, ({ textDocument, position }) => {
-    const file = fileOf(textDocument.uri);
-    return file ? definition(file, position) : null;
-  }));
-
-  connection.onReferences(safely('references', [], ({ textDocument, position, context }) => {
-    const file = fileOf(textDocument.uri);
-    return file ? references(file, position, context.includeDeclaration) : [];
-  }));
+  registerEditorFeatures(connection, { state: () => ready().state, fileOf, safely });
 
   connection.onDocumentSymbol(safely('documentSymbol', [], ({ textDocument }) => {
     const file = fileOf(textDocument.uri);

@@ -6,13 +6,14 @@ import type { Point } from './span';
  * (inside ERROR nodes too), with the reference's token-kind names (language.md §2.2) so
  * that messages read like the reference's: "Expected Colon, found Newline".
  */
-export const KEYWORD_KINDS: Readonly<Record<string, string>> = {
+// a null prototype: `constructor` or `toString` are identifiers, not keywords
+export const KEYWORD_KINDS: Readonly<Record<string, string>> = Object.assign(Object.create(null) as Record<string, string>, {
   element: 'Element', template: 'Template', pattern: 'Pattern', implements: 'Implements',
   binds: 'Binds', scope: 'Scope', connection_point: 'ConnectionPoint', ref: 'Ref', uses: 'Uses',
   check: 'Check', import: 'Import', from: 'From', as: 'As', true: 'True', false: 'False',
   requires: 'Requires', allows: 'Allows', forbids: 'Forbids', descendant: 'Descendant',
   connection: 'Connection', to: 'To', language: 'Language', connection_check: 'ConnectionCheck',
-};
+});
 
 /** Keywords that can never be names (language.md §2.4). */
 export const HARD_KEYWORDS: ReadonlySet<string> = new Set(['import', 'from', 'as', 'true', 'false']);

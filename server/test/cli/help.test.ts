@@ -8,7 +8,7 @@ describe('cli: help', () => {
   it('--help lists the commands; `<command> --help` lists that command\'s options; both exit 0', async () => {
     const top = await ws.cli('--help');
     assert.equal(top.exit, 0);
-    for (const command of ['check', 'run', 'parse', 'doc', 'init']) assert.match(top.stdout, new RegExp(`^  ${command} +\\S`, 'm'));
+    for (const command of ['check', 'run', 'parse', 'doc', 'fmt', 'init']) assert.match(top.stdout, new RegExp(`^  ${command} +\\S`, 'm'));
     const run = await ws.cli('run', '--help');
     assert.equal(run.exit, 0);
     assert.match(run.stdout, /^Usage: hielements run <FILE> \[OPTIONS\]$/m);

@@ -107,12 +107,12 @@ describe('lsp: editor features over stdio', function () {
 
   describe('navigation', () => {
     it('goes to the scope an identifier names, and to a binds target and a pattern', async () => {
-      const scope = await editor.request<Location>('textDocument/definition', at(11, 28));
-      assert.deepEqual(range(scope), [7, 10, 7, 14]);
-      const bindsTarget = await editor.request<Location>('textDocument/definition', at(7, 29));
-      assert.deepEqual(range(bindsTarget), [2, 10, 2, 13]);
-      const pattern = await editor.request<Location>('textDocument/definition', at(6, 25));
-      assert.deepEqual(range(pattern), [1, 8, 1, 15]);
+      const scope = await editor.request<Location[]>('textDocument/definition', at(11, 28));
+      assert.deepEqual(scope.map(range), [[7, 10, 7, 14]]);
+      const bindsTarget = await editor.request<Location[]>('textDocument/definition', at(7, 29));
+      assert.deepEqual(bindsTarget.map(range), [[2, 10, 2, 13]]);
+      const pattern = await editor.request<Location[]>('textDocument/definition', at(6, 25));
+      assert.deepEqual(pattern.map(range), [[1, 8, 1, 15]]);
     });
 
     it('finds the references of a scope', async () => {
@@ -129,12 +129,12 @@ describe('lsp: editor features over stdio', function () {
       ]);
     });
 
-    it('lists the element tree as document symbols', async () => {
+    it('lists the element tree as document symbols, checks named by their text', async () => {
       const symbols = await editor.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: doc });
       const shape = (s: DocumentSymbol): unknown => [s.name, s.kind, ...(s.children ?? []).map(shape)];
       assert.deepEqual(symbols.map(shape), [
-        ['service', 5, ['src', 8], ['check 1', 24]],
-        ['app', 2, ['code', 8], ['check 1', 24], ['core', 2, ['check 1', 24]]],
+        ['service', 5, ['src', 8], ["files.exists(src, 'main.py')", 24]],
+        ['app', 2, ['code', 8], ["files.exists(code, 'main.py')", 24], ['core', 2, ["files.exists(code, 'main.py')", 24]]],
       ]);
     });
 

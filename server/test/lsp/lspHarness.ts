@@ -62,6 +62,8 @@ export class TestEditor {
   readonly logs: string[] = [];
   /** window/showMessage texts. */
   readonly messages: string[] = [];
+  /** The server's capabilities from the initialize result. */
+  capabilities: Record<string, unknown> | undefined;
   private listeners: (() => void)[] = [];
   private versions = new Map<string, number>();
 
@@ -113,7 +115,7 @@ export class TestEditor {
         ? spawn(process.execPath, [SERVER_BIN, '--stdio'], { cwd: os.tmpdir(), stdio: ['pipe', 'pipe', 'pipe'] })
         : fork(SERVER_BIN, ['--node-ipc'], { cwd: os.tmpdir(), stdio: ['pipe', 'pipe', 'pipe', 'ipc'] });
     const editor = new TestEditor(child, transport === 'node-ipc');
-    await editor.connection.sendRequest('initialize', {
+    const result = await editor.connection.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
       processId: process.pid,
       rootUri: uriOf(root),
       workspaceFolders: [{ uri: uriOf(root), name: path.basename(root) }],
@@ -124,6 +126,7 @@ export class TestEditor {
       },
       initializationOptions,
     });
+    editor.capabilities = result.capabilities;
     await editor.connection.sendNotification('initialized', {});
     return editor;
   }

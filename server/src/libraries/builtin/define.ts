@@ -6,7 +6,9 @@ import {
   type FunctionDoc,
   type Library,
   type LibraryDoc,
+  type LocateRequest,
   type ParameterDoc,
+  type SourceSite,
   type ViolationLocation,
 } from '../library';
 import type { LibraryCatalogue, FunctionSignature, ValueType } from '../catalogue';
@@ -102,6 +104,9 @@ export const fail = (message: string, locations?: ViolationLocation[]): CheckOut
 export const checkError = (message: string): CheckOutcome => ({ status: 'error', message });
 export const outcome = (ok: boolean, message: string): CheckOutcome => (ok ? pass() : fail(message));
 
+/** Answers `Library.locate` for the arguments of one function (index → what it names). */
+export type Locator = (request: LocateRequest, ctx: CallContext) => Promise<SourceSite[]>;
+
 export interface BuiltinLibrarySpec {
   name: string;
   description: string;
@@ -109,6 +114,8 @@ export interface BuiltinLibrarySpec {
   checks: BuiltinFunction<CheckOutcome>[];
   unknownSelector(fn: string): LibraryError;
   unknownCheck(fn: string): LibraryError;
+  /** Editor navigation per function name and table (functions without one name nothing). */
+  locators?: { selector?: Record<string, Locator>; check?: Record<string, Locator> };
 }
 
 export const BUILTIN_VERSION = '1.0.0';
@@ -141,6 +148,10 @@ export function builtinLibrary(spec: BuiltinLibrarySpec): Library {
       if (!f) throw spec.unknownCheck(fn);
       ctx.signal?.throwIfAborted();
       return f.invoke(args, ctx);
+    },
+    async locate(request, ctx) {
+      const locator = spec.locators?.[request.table]?.[request.fn];
+      return locator ? locator(request, ctx) : [];
     },
     async doc(): Promise<LibraryDoc> {
       return {

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { scope, scopeKindText, type ScopeValue, type Value } from '../../eval/values';
 import { LibraryError, type CheckOutcome, type Library } from '../library';
 import { builtinLibrary, checkError, defineFunction, fail, integerParam, outcome, pass, scopeParam, stringParam } from './define';
+import { filesLocators } from './filesLocate';
 import { globInWorkspace } from './globScope';
 import { fileName, statOrUndefined, Workspace } from './paths';
 
@@ -184,5 +185,6 @@ export function createFilesLibrary(): Library {
     checks: [exists, contains, noFilesMatching, maxSize],
     unknownSelector: (fn) => new LibraryError('E199', `Unknown function: files.${fn}`),
     unknownCheck: (fn) => new LibraryError('E199', `Unknown check function: files.${fn}`),
+    locators: filesLocators,
   });
 }

@@ -1,5 +1,6 @@
 import { LibraryError, type Library } from '../library';
 import { builtinLibrary } from './define';
+import { pythonLocators } from './python/locate';
 import { pythonSelectors } from './python/selectors';
 import { pythonChecks } from './python/checks';
 
@@ -11,5 +12,6 @@ export function createPythonLibrary(): Library {
     checks: pythonChecks,
     unknownSelector: (fn) => new LibraryError('E499', `Unknown function: python.${fn}`),
     unknownCheck: (fn) => new LibraryError('E499', `Unknown check: python.${fn}`),
+    locators: pythonLocators,
   });
 }

@@ -1,5 +1,6 @@
 import { LibraryError, type Library } from '../library';
 import { builtinLibrary } from './define';
+import { rustLocators } from './rust/locate';
 import { rustSelectors } from './rust/selectors';
 import { rustChecks } from './rust/checks';
 
@@ -11,5 +12,6 @@ export function createRustLibrary(): Library {
     checks: rustChecks,
     unknownSelector: (fn) => new LibraryError('E399', `Unknown function: rust.${fn}`),
     unknownCheck: (fn) => new LibraryError('E399', `Unknown check: rust.${fn}`),
+    locators: rustLocators,
   });
 }

@@ -1,4 +1,11 @@
 import type { Node } from 'web-tree-sitter';
+import type { SourceRange } from '../library';
+
+/** A node's range (tree-sitter positions of a JS string: UTF-16 columns). */
+export function rangeOf(node: Node): SourceRange {
+  const { startPosition: s, endPosition: e } = node;
+  return { start: { row: s.row, column: s.column }, end: { row: e.row, column: e.column } };
+}
 
 /** Identifier text without the raw-identifier prefix (`r#type` → `type`). */
 export function identifierText(node: Node): string {

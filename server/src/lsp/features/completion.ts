@@ -69,7 +69,7 @@ async function memberItems(file: HieFile, library: string, isCheck: boolean): Pr
     kind: CompletionItemKind.Function,
     detail: signature(library, fn),
     documentation: { kind: MarkupKind.Markdown, value: functionMarkdown(library, fn) },
-    insertText: `${fn.name}(${fn.parameters.map((p, i) => `\${${i + 1}:${p.name}}`).join(', ')})`,
+    insertText: callSnippet(fn.name, fn.parameters),
     insertTextFormat: InsertTextFormat.Snippet,
     labelDetails: { description: kind },
     sortText: `${order}${fn.name}`,
@@ -79,6 +79,16 @@ async function memberItems(file: HieFile, library: string, isCheck: boolean): Pr
     ...doc.checks.map((f) => item(f, 'check', isCheck ? 0 : 1)),
     ...doc.functions.map((f) => item(f, 'selector', isCheck ? 1 : 0)),
   ];
+}
+
+/**
+ * `struct_exists('${1:struct_name}')`: string parameters inside quotes, so typing the name over
+ * the placeholder gives `'Scanner'` (typing a quote over a selected placeholder would surround
+ * it instead, and the closing parenthesis would follow a doubled quote).
+ */
+export function callSnippet(name: string, parameters: { name: string; param_type: string }[]): string {
+  const args = parameters.map((p, i) => (p.param_type === 'string' ? `'\${${i + 1}:${p.name}}'` : `\${${i + 1}:${p.name}}`));
+  return `${name}(${args.join(', ')})$0`;
 }
 
 async function libraryItems(file: HieFile): Promise<CompletionItem[]> {

@@ -1,5 +1,6 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
-import type { Element, Pattern, Program } from '../../model/types';
+import { expressionText } from '../../model/expressionText';
+import type { CheckDecl, Element, Pattern, Program } from '../../model/types';
 import { toRange } from '../positions';
 
 /** The element tree (and patterns) as document symbols, with scopes, refs and checks as leaves. */
@@ -17,7 +18,7 @@ function elementSymbol(element: Element): DocumentSymbol {
     children: [
       ...element.scopes.map((s) => leaf(s.name.name, 'scope', SymbolKind.Field, s.span, s.name.span)),
       ...element.refs.map((r) => leaf(r.name.name, `ref: ${r.type.name}`, SymbolKind.Interface, r.span, r.name.span)),
-      ...element.checks.map((c, i) => leaf(`check ${i + 1}`, undefined, SymbolKind.Event, c.span, c.expression.span)),
+      ...element.checks.map(checkLeaf),
       ...element.children.map(elementSymbol),
     ],
   };
@@ -33,10 +34,15 @@ function patternSymbol(pattern: Pattern): DocumentSymbol {
     children: [
       ...pattern.scopes.map((s) => leaf(s.name.name, 'scope', SymbolKind.Field, s.span, s.name.span)),
       ...pattern.refs.map((r) => leaf(r.name.name, `ref: ${r.type.name}`, SymbolKind.Interface, r.span, r.name.span)),
-      ...pattern.checks.map((c, i) => leaf(`check ${i + 1}`, undefined, SymbolKind.Event, c.span, c.expression.span)),
+      ...pattern.checks.map(checkLeaf),
       ...pattern.elements.map(elementSymbol),
     ],
   };
+}
+
+/** A check is named by its canonical text (`rust.struct_exists('Lexer')`), as in run reports. */
+function checkLeaf(c: CheckDecl): DocumentSymbol {
+  return leaf(expressionText(c.expression), 'check', SymbolKind.Event, c.span, c.expression.span);
 }
 
 function leaf(name: string, detail: string | undefined, kind: SymbolKind, span: Parameters<typeof toRange>[0], selection: Parameters<typeof toRange>[0]): DocumentSymbol {

@@ -1,10 +1,19 @@
 import { Query, type Node, type Tree } from 'web-tree-sitter';
+import type { SourceRange } from '../../library';
 import { loadLanguage } from '../../../syntax/treeSitter';
+import { rangeOf } from '../treeText';
 
 export interface PythonFunction {
   name: string;
   /** Names a return annotation mentions (identifiers, dotted names, words in string annotations) and its compact text. */
   returns?: { text: string; names: Set<string> };
+}
+
+/** A `def` or `class` with where its name is (editor navigation: go to definition). */
+export interface PythonSite {
+  kind: 'function' | 'class';
+  name: string;
+  range: SourceRange;
 }
 
 /** What the python library needs to know about one file, read from its syntax tree. */
@@ -17,6 +26,8 @@ export interface PythonFacts {
   importedNames: Set<string>;
   /** Callee chains of every call: `a.b.c()` → [a, b, c]; `f()` → [f]. */
   calls: string[][];
+  /** Functions and classes with where their names are, in source order. */
+  sites: PythonSite[];
 }
 
 const QUERY = `
@@ -39,16 +50,18 @@ export async function pythonFactsExtractor(): Promise<(tree: Tree) => PythonFact
 const compact = (node: Node): string => node.text.replace(/\s+/g, '');
 
 function extractPythonFacts(q: Query, tree: Tree): PythonFacts {
-  const facts: PythonFacts = { functions: [], classes: new Set(), importedModules: [], importedNames: new Set(), calls: [] };
+  const facts: PythonFacts = { functions: [], classes: new Set(), importedModules: [], importedNames: new Set(), calls: [], sites: [] };
   for (const { name, node } of q.captures(tree.rootNode)) {
     switch (name) {
       case 'function': {
         const annotation = node.parent?.childForFieldName('return_type');
         facts.functions.push({ name: node.text, ...(annotation ? { returns: { text: compact(annotation), names: annotationNames(annotation) } } : {}) });
+        facts.sites.push({ kind: 'function', name: node.text, range: rangeOf(node) });
         break;
       }
       case 'class':
         facts.classes.add(node.text);
+        facts.sites.push({ kind: 'class', name: node.text, range: rangeOf(node) });
         break;
       case 'import':
         for (const n of node.childrenForFieldName('name')) {

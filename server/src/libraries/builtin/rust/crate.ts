@@ -46,13 +46,20 @@ function isFile(abs: string): boolean {
   }
 }
 
+/** Where a crate lives: its manifest, its folder, and how its files are reported. */
+export interface CrateLocation {
+  manifest: string;
+  dirAbs: string;
+  show: (abs: string) => string;
+}
+
 /**
- * Reported paths of a crate's `.rs` files (stdlib.md §3.1 `crate_selector`): the first
- * of `<ws>/Cargo.toml`, `<ws>/crates/<name>/Cargo.toml`, `<ws>/<name>/Cargo.toml` that
- * declares the package gives a canonical absolute directory; otherwise `crates/*` manifests
- * in sorted order give `<ws>/crates/<dir>`. Files are listed without directory exclusions.
+ * The manifest declaring a crate (stdlib.md §3.1 `crate_selector`): the first of
+ * `<ws>/Cargo.toml`, `<ws>/crates/<name>/Cargo.toml`, `<ws>/<name>/Cargo.toml` that declares
+ * the package gives a canonical absolute directory; otherwise `crates/*` manifests in sorted
+ * order give `<ws>/crates/<dir>`.
  */
-export async function crateFiles(rc: RustContext, name: string): Promise<string[]> {
+export async function crateLocation(rc: RustContext, name: string): Promise<CrateLocation | undefined> {
   const { ws } = rc;
   for (const rel of ['Cargo.toml', `crates/${name}/Cargo.toml`, `${name}/Cargo.toml`]) {
     const abs = path.resolve(ws.join(rel));
@@ -65,23 +72,29 @@ export async function crateFiles(rc: RustContext, name: string): Promise<string[
       continue;
     }
     if (!ws.contains(dir)) throw new LibraryError(RUST_OUTSIDE_CODE, `path '${dir}' is outside the workspace`);
-    return rustFilesBelow(rc, dir, (f) => f);
+    return { manifest: abs, dirAbs: dir, show: (f) => f };
   }
   const cratesDir = path.join(ws.abs, 'crates');
   let entries: string[] = [];
   try {
     entries = fs.readdirSync(cratesDir).sort(compareCodeUnits);
   } catch {
-    return [];
+    return undefined;
   }
   for (const entry of entries) {
     const manifest = path.join(cratesDir, entry, 'Cargo.toml');
     if (!isFile(manifest) || !(await declaresCrate(rc, manifest, name))) continue;
     const dirAbs = path.join(cratesDir, entry);
     const shownDir = ws.join(`crates/${entry}`);
-    return rustFilesBelow(rc, dirAbs, (f) => joinPath(shownDir, path.relative(dirAbs, f)));
+    return { manifest, dirAbs, show: (f) => joinPath(shownDir, path.relative(dirAbs, f)) };
   }
-  return [];
+  return undefined;
+}
+
+/** Reported paths of a crate's `.rs` files; files are listed without directory exclusions. */
+export async function crateFiles(rc: RustContext, name: string): Promise<string[]> {
+  const crate = await crateLocation(rc, name);
+  return crate ? rustFilesBelow(rc, crate.dirAbs, crate.show) : [];
 }
 
 async function rustFilesBelow(rc: RustContext, dirAbs: string, show: (abs: string) => string): Promise<string[]> {

@@ -1,7 +1,8 @@
 import { Query, type Node, type Parser, type Tree } from 'web-tree-sitter';
 import { createParser, loadLanguage } from '../../../syntax/treeSitter';
 import { itemMacroBody, MAX_MACRO_DEPTH, parseMacroBody } from './macroItems';
-import { compactText, identifierText, pathSegments } from '../treeText';
+import type { SourceRange } from '../../library';
+import { compactText, identifierText, pathSegments, rangeOf } from '../treeText';
 
 export interface RustImpl {
   /** Self type: base name (`Foo` for `crate::a::Foo<T>`) and compact text. */
@@ -9,6 +10,17 @@ export interface RustImpl {
   typeText: string;
   traitName?: string;
   traitText?: string;
+}
+
+/** A declaration with the range of its name (editor navigation: go to definition). */
+export interface RustSite {
+  kind: 'struct' | 'enum' | 'function' | 'trait' | 'impl';
+  /** The declared name; for an impl, the self type's base name. */
+  name: string;
+  range: SourceRange;
+  /** impl only: the whole self type, and the trait with its range. */
+  typeText?: string;
+  trait?: { name: string; text: string; range: SourceRange };
 }
 
 /** What the rust library needs to know about one file, read from its syntax tree. */
@@ -31,6 +43,8 @@ export interface RustFacts {
   hasTests: boolean;
   /** Every identifier in the file outside comments and strings (macro bodies included). */
   identifiers: Set<string>;
+  /** Structs, enums, functions, traits and impls with where their names are in the file (macro bodies included), in source order. */
+  sites: RustSite[];
 }
 
 const QUERY = `
@@ -70,7 +84,7 @@ export async function createRustFactsExtractor(macroDepth: number): Promise<(tre
   const bodyParser = await createParser('rust');
   return (tree: Tree) => {
     const facts = emptyFacts();
-    collectFacts({ q, bodyParser, macroDepth }, tree.rootNode, facts, 0);
+    collectFacts({ q, bodyParser, macroDepth }, tree.rootNode, facts, 0, FILE_START);
     return facts;
   };
 }
@@ -103,7 +117,32 @@ function emptyFacts(): RustFacts {
     hasDocs: false,
     hasTests: false,
     identifiers: new Set(),
+    sites: [],
   };
+}
+
+/** Where the text a tree was parsed from starts in the file (macro bodies are parsed on their own). */
+interface Origin {
+  row: number;
+  column: number;
+}
+
+const FILE_START: Origin = { row: 0, column: 0 };
+
+/** A point of a tree parsed from text starting at `origin`, in file coordinates. */
+function shift(origin: Origin, p: { row: number; column: number }): Origin {
+  return p.row === 0 ? { row: origin.row, column: origin.column + p.column } : { row: origin.row + p.row, column: p.column };
+}
+
+const inFile = (origin: Origin, r: SourceRange): SourceRange =>
+  origin === FILE_START ? r : { start: shift(origin, r.start), end: shift(origin, r.end) };
+
+/** The point `offset` characters into `text`, counted from `start`. */
+function pointAfter(start: Origin, text: string, offset: number): Origin {
+  const head = text.slice(0, offset);
+  const lastBreak = head.lastIndexOf('\n');
+  if (lastBreak < 0) return shift(start, { row: 0, column: offset });
+  return shift(start, { row: head.split('\n').length - 1, column: offset - lastBreak - 1 });
 }
 
 /**
@@ -111,7 +150,7 @@ function emptyFacts(): RustFacts {
  * item position is parsed again and its facts added where the invocation stands (so the
  * "first pub struct" of a file stays the first in the text).
  */
-function collectFacts(x: Extraction, root: Node, facts: RustFacts, depth: number): void {
+function collectFacts(x: Extraction, root: Node, facts: RustFacts, depth: number, origin: Origin): void {
   // The token tree of a body that parsed cleanly was read from its own tree: skip its tokens.
   let readFrom = -1;
   let readTo = -1;
@@ -120,7 +159,8 @@ function collectFacts(x: Extraction, root: Node, facts: RustFacts, depth: number
     switch (name) {
       case 'macro': {
         const body = depth < x.macroDepth ? itemMacroBody(node) : undefined;
-        if (body !== undefined && parseMacroBody(x.bodyParser, body, (inner) => collectFacts(x, inner, facts, depth + 1))) {
+        const bodyStart = body && shift(origin, body.textStart);
+        if (body !== undefined && parseMacroBody(x.bodyParser, body, (inner, offset) => collectFacts(x, inner, facts, depth + 1, pointAfter(bodyStart!, body.text, offset)))) {
           readFrom = body.tokensStart;
           readTo = node.endIndex;
         }
@@ -129,15 +169,18 @@ function collectFacts(x: Extraction, root: Node, facts: RustFacts, depth: number
       case 'struct':
       case 'enum':
         (name === 'struct' ? facts.structs : facts.enums).push({ name: identifierText(node), isPub: isPlainPub(node.parent) });
+        facts.sites.push({ kind: name, name: identifierText(node), range: inFile(origin, rangeOf(node)) });
         break;
       case 'function':
         facts.functions.add(identifierText(node));
+        facts.sites.push({ kind: 'function', name: identifierText(node), range: inFile(origin, rangeOf(node)) });
         break;
       case 'trait':
         facts.traits.add(identifierText(node));
+        facts.sites.push({ kind: 'trait', name: identifierText(node), range: inFile(origin, rangeOf(node)) });
         break;
       case 'impl':
-        addImpl(facts, node);
+        addImpl(facts, node, origin);
         break;
       case 'use':
         expandUse(node, [], facts.usePaths);
@@ -194,7 +237,7 @@ function baseTypeName(node: Node): string {
   return segments[segments.length - 1] ?? compactText(node);
 }
 
-function addImpl(facts: RustFacts, node: Node): void {
+function addImpl(facts: RustFacts, node: Node, origin: Origin): void {
   const type = node.childForFieldName('type');
   if (!type) return;
   const trait = node.childForFieldName('trait');
@@ -202,6 +245,13 @@ function addImpl(facts: RustFacts, node: Node): void {
     typeName: baseTypeName(type),
     typeText: compactText(type),
     ...(trait ? { traitName: baseTypeName(trait), traitText: compactText(trait) } : {}),
+  });
+  facts.sites.push({
+    kind: 'impl',
+    name: baseTypeName(type),
+    range: inFile(origin, rangeOf(type)),
+    typeText: compactText(type),
+    ...(trait ? { trait: { name: baseTypeName(trait), text: compactText(trait), range: inFile(origin, rangeOf(trait)) } } : {}),
   });
 }
 

@@ -53,6 +53,8 @@ export interface MacroBody {
   chunks: [number, number][];
   /** Where the invocation's token tree starts in the file. */
   tokensStart: number;
+  /** Where `text` starts (row and UTF-16 column, in the coordinates of the invocation's tree). */
+  textStart: { row: number; column: number };
 }
 
 /** The body of a macro invocation in item position, or undefined when there is nothing to read. */
@@ -67,7 +69,8 @@ export function itemMacroBody(invocation: Node): MacroBody | undefined {
   const end = close.isMissing ? tree.endIndex : close.startIndex;
   if (!mayHoldItems(tree)) return undefined;
   const text = tree.text.slice(base - tree.startIndex, end - tree.startIndex);
-  return { text, chunks: itemChunks(tree, base, end - base), tokensStart: tree.startIndex };
+  const at = open.endPosition;
+  return { text, chunks: itemChunks(tree, base, end - base), tokensStart: tree.startIndex, textStart: { row: at.row, column: at.column } };
 }
 
 /** Keyword tokens that start an item (after attributes and `pub`); `extern` is an identifier there. */
@@ -113,20 +116,20 @@ function itemChunks(tree: Node, base: number, length: number): [number, number][
 }
 
 /**
- * Parse a body as Rust items and hand each tree's root to `use`, then free the trees (they
- * live in wasm memory). A body that parses cleanly is read as one tree. Otherwise each
+ * Parse a body as Rust items and hand each tree's root to `use` with the offset in `body.text`
+ * of the text it was parsed from, then free the trees (they live in wasm memory). A body that parses cleanly is read as one tree. Otherwise each
  * item-sized piece is parsed on its own, so one piece tree-sitter cannot read (`struct
  * Flags: u32 { const A = 1; }`) does not swallow the items after it. Returns whether the
  * body parsed cleanly (then its tree holds everything its tokens do).
  */
-export function parseMacroBody(parser: Parser, body: MacroBody, use: (root: Node) => void): boolean {
+export function parseMacroBody(parser: Parser, body: MacroBody, use: (root: Node, offset: number) => void): boolean {
   const whole = parser.parse(body.text);
   if (!whole) return false;
   let clean: boolean;
   try {
     clean = !whole.rootNode.hasError;
     if (clean || body.chunks.length < 2) {
-      use(whole.rootNode);
+      use(whole.rootNode, 0);
       return clean;
     }
   } finally {
@@ -134,7 +137,7 @@ export function parseMacroBody(parser: Parser, body: MacroBody, use: (root: Node
   }
   for (const [start, end] of body.chunks) {
     const piece = body.text.slice(start, end);
-    if (piece.trim() !== '') withTree(parser, piece, use);
+    if (piece.trim() !== '') withTree(parser, piece, (root) => use(root, start));
   }
   return false;
 }

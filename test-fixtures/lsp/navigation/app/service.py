@@ -1,0 +1,6 @@
+class Order:
+    pass
+
+
+def handle_request(order: Order) -> Order:
+    return order
