@@ -47,8 +47,12 @@ describe('cli: fmt', () => {
 
   it('usage errors exit 2: no file, an unknown option', async () => {
     const none = await ws.cli('fmt');
-    assert.deepEqual(none, { exit: 2, stdout: '', stderr: 'error: the required argument <FILES>... was not provided\n' });
-    assert.equal((await ws.cli('fmt', '--write', 'ok.hie')).exit, 2);
+    assert.deepEqual(none, { exit: 2, stdout: '', stderr: 'error: the required argument <FILES>... was not provided (usage: hielements fmt <FILES>... [OPTIONS])\n' });
+    assert.deepEqual(await ws.cli('fmt', '--write', 'ok.hie'), {
+      exit: 2,
+      stdout: '',
+      stderr: "error: unknown option '--write' for 'hielements fmt'; valid options: --check, -h/--help\n",
+    });
   });
 
   it('the installed binary exits with the same statuses (a CI step)', () => {

@@ -29,7 +29,7 @@ describe('cli: usage errors', () => {
     [['check', '-x', 't.hie'], "error: unknown option '-x' for 'hielements check'; valid options: -w/--workspace, -f/--format, -h/--help\n"],
     [['run', 't.hie', '--dry-run=yes'], "error: option '--dry-run' takes no value\n"],
     [['run', 't.hie', '--limit', 'ten'], "error: invalid value 'ten' for '--limit <N>': expected a whole number\n"],
-    [['frobnicate'], "error: unrecognized subcommand 'frobnicate'; valid commands: check, run, parse, doc, plugin, init (see hielements --help)\n"],
+    [['frobnicate'], "error: unrecognized subcommand 'frobnicate'; valid commands: check, run, parse, doc, fmt, plugin, init (see hielements --help)\n"],
     [['run'], 'error: the required argument <FILE> was not provided (usage: hielements run <FILE> [OPTIONS])\n'],
     [['parse', 't.hie', 'extra.hie'], "error: unexpected argument 'extra.hie' (usage: hielements parse <FILE> [OPTIONS])\n"],
   ];
