@@ -79,6 +79,10 @@ export interface WasmLoadOptions {
   log: (message: string) => void;
   /** Called when the sandbox denies an access at run time. */
   onDenied?: (finding: CapabilityFinding) => void;
+  /** Absolute paths hielements.toml names (plugin modules, programs, scripts): never written (trust.md §3). */
+  protectedFiles?: string[];
+  /** The config grants `fs = "write"` but the workspace is not trusted: it is served as `read` (trust.md §1). */
+  writeWithheld?: boolean;
 }
 
 export interface WasmLoadResult {

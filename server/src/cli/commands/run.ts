@@ -75,9 +75,14 @@ export async function runCommand(io: CliIO, options: RunOptions, deps: CliDeps =
         onResult: verbose ? (r) => io.err(verboseResult(r)) : undefined,
       }),
     );
-  } finally {
+  } catch (e) {
     await host.dispose();
+    throw e;
   }
+  // Fail closed (trust.md §4): the report and the status come from the results alone, before
+  // any plugin is asked to stop — whatever a plugin does from here on cannot change them.
   io.out(format === 'json' ? jsonReport(result.results, result.summary, spec.lines) + '\n' : humanReport(file, result.results, result.summary, spec.lines, io.style));
-  return result.summary.failed === 0 && result.summary.errors === 0 ? 0 : 1;
+  const status = result.summary.failed === 0 && result.summary.errors === 0 ? 0 : 1;
+  await host.dispose();
+  return status;
 }

@@ -14,3 +14,4 @@ export {
   type FsGrant,
 } from './capabilityEdits';
 export { entryNameSpan } from './entryNameSpan';
+export { renameEntryEdits, freeEntryName } from './entryRename';

@@ -97,6 +97,8 @@ export async function loadWasm(config: WasmLibraryConfig, options: WasmLoadOptio
     workspaceRoot: options.workspaceRoot,
     fs: config.capabilities.fs,
     env,
+    protectedFiles: options.protectedFiles ?? [],
+    writeWithheld: options.writeWithheld === true,
     memoryPages,
     plugin,
   };
