@@ -154,7 +154,8 @@ export function startServer(connection: Connection): void {
       const entry = state.refreshFromDisk(hie);
       if (entry) files.push(entry);
     }
-    const projects = state.allProjects().filter((p) => !p.state);
+    // at start, every project: one loaded meanwhile by an early didOpen still needs librariesChanged (W001) and the trust question
+    const projects = state.allProjects().filter((p) => everyFile || !p.state);
     let done = 0;
     progress?.report(10, `Loading libraries (0/${projects.length})`);
     await Promise.all(

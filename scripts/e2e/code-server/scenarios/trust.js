@@ -1,7 +1,8 @@
 // Workspace trust (trust.md §1–2) in VS Code: test-fixtures/editor-trust/ opens in Restricted Mode. Its
 // external plugin must not start: hielements.toml shows the warning, the check says why, and the plugin's
-// marker file ran.txt does not appear. After the user grants trust (Manage Workspace Trust → Trust), the
-// extension tells the server, the plugin runs and its answer shows on the check.
+// marker file ran.txt does not appear. The entry's quick-fix "Trust this workspace…" opens VS Code's Manage
+// Workspace Trust; after the user grants trust there, the extension tells the server, the plugin runs and
+// its answer shows on the check.
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
@@ -14,6 +15,8 @@ const CONFIG = {
   notStarted: /External library 'marker' was not started/,
   /** The check's diagnostic once the plugin runs. */
   ran: /the plugin ran/,
+  /** The quick-fix on the entry's warning. */
+  quickFix: 'Trust this workspace…',
   marker: 'ran.txt',
 };
 
@@ -32,7 +35,7 @@ async function waitForProblem(page, re, timeout = ENV.timeouts.diagnostics) {
 /** Answers VS Code's "Do you trust the authors…?" dialog with No, if it is shown. */
 async function declineTrustPrompt(page) {
   const no = page.locator('.monaco-dialog-box .monaco-button', { hasText: /No, I don.t trust the authors/ }).first();
-  if (await no.isVisible({ timeout: 5000 }).catch(() => false)) {
+  if (await no.waitFor({ state: 'visible', timeout: ENV.timeouts.ui }).then(() => true, () => false)) {
     await no.click();
     log('trust prompt: declined');
   }
@@ -42,7 +45,7 @@ module.exports = {
   name: 'trust',
   workspace: path.join(ENV.repo, 'test-fixtures', 'editor-trust'),
   trusted: false,
-  checks: ['restricted mode', 'warning on the entry', 'check says why', 'nothing ran', 'trust granted', 'plugin runs after trust'],
+  checks: ['restricted mode', 'warning on the entry', 'check says why', 'nothing ran', 'quick-fix opens Manage Workspace Trust', 'trust granted', 'plugin runs after trust'],
 
   /** @param {{page: import('playwright-core').Page, dirs: any, shot: (n: string) => string}} session */
   async run({ page, dirs, shot }, check) {
@@ -66,10 +69,33 @@ module.exports = {
     await page.waitForTimeout(2000);
     check('nothing ran', !fs.existsSync(marker), `${CONFIG.marker} exists: the plugin was started in Restricted Mode`);
 
-    // grant trust the way a user does: Manage Workspace Trust → Trust
-    await runCommand(page, 'Workspaces: Manage Workspace Trust');
+    // grant trust the way a user does: the entry's quick-fix "Trust this workspace…" opens Manage Workspace Trust → Trust
+    const squiggle = page.locator('.monaco-editor .squiggly-warning').first();
+    await squiggle.waitFor({ timeout: ENV.timeouts.diagnostics });
+    const sq = await squiggle.boundingBox();
+    await page.mouse.click(sq.x + Math.min(4, sq.width / 2), sq.y + sq.height / 2);
+    await page.keyboard.press('Control+.');
+    const action = page.locator('.action-widget .monaco-list-row', { hasText: CONFIG.quickFix }).first();
+    const offered = await action.waitFor({ state: 'visible', timeout: ENV.timeouts.ui }).then(() => true, () => false);
+    if (offered) {
+      // the menu sits behind a pointer-blocking overlay: choose the action with the keyboard
+      for (let i = 0; i < 20; i++) {
+        const focused = await page.locator('.action-widget .monaco-list-row.focused').first().textContent().catch(() => '');
+        if ((focused || '').includes(CONFIG.quickFix)) break;
+        await page.keyboard.press('ArrowDown');
+      }
+      await page.keyboard.press('Enter');
+    } else {
+      await page.keyboard.press('Escape');
+      await runCommand(page, 'Workspaces: Manage Workspace Trust');
+    }
     const trustButton = page.locator('.workspace-trust-editor .monaco-button', { hasText: /^Trust( Folder)?$/ }).first();
-    await trustButton.waitFor({ state: 'visible', timeout: ENV.timeouts.ui });
+    const editorOpened = await trustButton.waitFor({ state: 'visible', timeout: ENV.timeouts.ui }).then(() => true, () => false);
+    check('quick-fix opens Manage Workspace Trust', offered && editorOpened, offered ? 'the trust editor did not open' : 'no "Trust this workspace…" quick-fix');
+    if (!editorOpened) {
+      await runCommand(page, 'Workspaces: Manage Workspace Trust');
+      await trustButton.waitFor({ state: 'visible', timeout: ENV.timeouts.ui });
+    }
     await trustButton.click();
     const granted = await page.waitForFunction(() => !/Restricted Mode/.test(document.querySelector('.statusbar')?.textContent || ''), null, { timeout: ENV.timeouts.ui })
       .then(() => true, () => false);
