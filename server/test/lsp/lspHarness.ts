@@ -236,6 +236,15 @@ export class TestEditor {
   }
 }
 
+/** Polls a condition no notification announces (a file written by the server or a plugin). */
+export async function until(what: string, predicate: () => boolean, ms = 30_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!predicate()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 /** A fresh copy of a fixture folder (tests may write into it). */
 export function copyFixture(name: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `hie-lsp-${name}-`));

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CodeAction, MessageActionItem, ShowMessageRequestParams, TextEdit } from 'vscode-languageserver-protocol';
-import { essentials, REC_JS, REPO_ROOT, TestEditor, uriOf } from '../lsp/lspHarness';
+import { essentials, REC_JS, REPO_ROOT, TestEditor, until, uriOf } from '../lsp/lspHarness';
 
 /**
  * Workspace trust over the protocol (trust.md §2), like an editor other than VS Code: nothing
@@ -17,15 +17,6 @@ function deferred<T>(): { promise: Promise<T>; resolve: (v: T) => void } {
   let resolve!: (v: T) => void;
   const promise = new Promise<T>((r) => (resolve = r));
   return { promise, resolve };
-}
-
-/** Polls a condition that no notification announces (a file written by the server or a plugin). */
-async function until(what: string, predicate: () => boolean, ms = 30_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!predicate()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 const ASK = { checks: { run: 'onType', debounceMs: 20 }, workspaceTrusted: undefined };
