@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import * as TOML from '@iarna/toml';
+import { userConfigDirectory } from '../plugins/userConfig';
 
 /**
  * Where the answers to the trust question are remembered (trust.md §2): in the user's
@@ -32,11 +32,7 @@ export const TRUST_FILE = 'trust.json';
 export const USER_CONFIG_FILE = 'config.toml';
 
 /** `$XDG_CONFIG_HOME/hielements` (an absolute XDG_CONFIG_HOME only, as the XDG spec says), else `~/.config/hielements`. */
-export function configDirectory(env: NodeJS.ProcessEnv = process.env): string {
-  const xdg = env.XDG_CONFIG_HOME;
-  const base = xdg && path.isAbsolute(xdg) ? xdg : path.join(os.homedir(), '.config');
-  return path.join(base, 'hielements');
-}
+export const configDirectory = userConfigDirectory;
 
 /** The key of a workspace: its real path when it exists (two spellings of one folder are one workspace). */
 export function workspaceKey(root: string): string {

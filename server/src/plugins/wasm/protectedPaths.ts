@@ -4,9 +4,10 @@ import * as path from 'node:path';
 /**
  * What `fs = "write"` never touches (trust.md §3, wasm-plugins.md §3): the host's own
  * configuration and spec — any `hielements.toml`, any `*.hie` file, anything under a `.git`
- * entry (a folder, or a submodule's `.git` file) — and the files hielements.toml names (plugin
- * modules, external plugins' programs and scripts). A plugin that could change them could
- * change its grants or register a command: that is code execution.
+ * entry (a folder, or a submodule's `.git` file), the user's Hielements configuration
+ * directory (trust answers) when the workspace contains it — and the files hielements.toml
+ * names (plugin modules, external plugins' programs and scripts). A plugin that could change
+ * them could change its grants, trust a workspace or register a command: code execution.
  *
  * Names are compared the way a case-insensitive file system would see them (lower case,
  * trailing dots and spaces dropped, an NTFS `:stream` suffix ignored), on every platform.
@@ -31,6 +32,14 @@ export function isProtectedRel(rel: string): boolean {
   return last === CONFIG_NAME || last.endsWith(SPEC_EXTENSION);
 }
 
+function realOrResolved(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return path.resolve(p);
+  }
+}
+
 const CASE_INSENSITIVE = process.platform === 'darwin' || process.platform === 'win32';
 const key = (p: string): string => (CASE_INSENSITIVE ? p.toLowerCase() : p);
 
@@ -39,9 +48,16 @@ export const MAX_TREE_ENTRIES = 10_000;
 
 export class ProtectedPaths {
   private readonly files = new Set<string>();
+  /** Folders nothing below which may be written (the user's configuration directory, by its path and real path). */
+  private readonly folders: string[] = [];
 
-  /** `realRoot`: real path of the workspace; `files`: absolute paths named by hielements.toml. */
-  constructor(private readonly realRoot: string, files: readonly string[] = []) {
+  /**
+   * `realRoot`: real path of the workspace; `files`: absolute paths named by hielements.toml;
+   * `folders`: absolute folders nothing below which is written (the user's configuration
+   * directory, computed by the host: a plugin's worker does not see the host's environment).
+   */
+  constructor(private readonly realRoot: string, files: readonly string[] = [], folders: readonly string[] = []) {
+    for (const folder of folders) for (const dir of new Set([path.resolve(folder), realOrResolved(folder)])) this.folders.push(key(dir));
     for (const f of files) {
       const resolved = path.resolve(f);
       this.files.add(key(resolved));
@@ -60,7 +76,8 @@ export class ProtectedPaths {
 
   /** Whether a real host path (inside the workspace) may not be written. */
   coversHost(host: string): boolean {
-    if (this.files.has(key(host))) return true;
+    const k = key(host);
+    if (this.files.has(k) || this.folders.some((dir) => k === dir || k.startsWith(dir + path.sep))) return true;
     const rel = path.relative(this.realRoot, host);
     if (rel.startsWith('..') || path.isAbsolute(rel)) return false;
     return isProtectedRel(rel.split(path.sep).join('/'));

@@ -30,6 +30,8 @@ export interface SandboxSettings {
   env: [string, string][];
   /** Absolute paths hielements.toml names (plugin modules, programs, scripts): never written. */
   protectedFiles?: string[];
+  /** Absolute folders nothing below which is written (the user's Hielements configuration). */
+  protectedFolders?: string[];
   /** `fs = "write"` was granted but is served as `read` (untrusted workspace). */
   writeWithheld?: boolean;
 }
@@ -54,7 +56,7 @@ export class Sandbox {
     private readonly emit: (stream: 'stdout' | 'stderr', line: string) => void,
   ) {
     this.jail = new WorkspaceJail(settings.workspaceRoot);
-    this.protection = new ProtectedPaths(this.jail.realRoot, settings.protectedFiles);
+    this.protection = new ProtectedPaths(this.jail.realRoot, settings.protectedFiles, settings.protectedFolders);
   }
 
   get fs(): FsCapability {

@@ -13,6 +13,8 @@ export interface WorkerInit {
   env: [string, string][];
   /** Absolute paths named by hielements.toml: never written (trust.md §3). */
   protectedFiles: string[];
+  /** Folders nothing below which is written: the user's Hielements configuration (trust answers). */
+  protectedFolders: string[];
   /** `fs = "write"` granted but served as `read` (untrusted workspace). */
   writeWithheld: boolean;
   memoryPages: number;

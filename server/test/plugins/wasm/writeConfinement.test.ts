@@ -97,6 +97,24 @@ for (const { format, refused } of FORMATS) describe(`wasm ${format}: write confi
     assert.equal(fs.existsSync(path.join(hw.ws, 'plugins')), false);
   });
 
+  it('never writes the user\'s Hielements configuration (trust answers) when the workspace contains it', async function () {
+    const previous = process.env.XDG_CONFIG_HOME;
+    process.env.XDG_CONFIG_HOME = path.join(hw.ws, 'home-config'); // read by the host when it loads the plugin
+    try {
+      const home = await open({ fs: 'write' });
+      assert.deepEqual(await home.call('dirm', 'home-config/hielements'), I(refused));
+      fs.mkdirSync(path.join(hw.ws, 'home-config', 'hielements'), { recursive: true });
+      assert.deepEqual(await home.call('make', 'home-config/hielements/trust.json'), I(refused));
+      assert.deepEqual(await home.call('make', 'home-config/hielements/config.toml'), I(refused));
+      assert.deepEqual(await home.call('name', 'home-config'), I(refused), 'moving the folder that holds it');
+      assert.deepEqual(fs.readdirSync(path.join(hw.ws, 'home-config', 'hielements')), []);
+      assert.deepEqual(await home.call('make', 'home-config/other.txt'), I(0));
+    } finally {
+      if (previous === undefined) delete process.env.XDG_CONFIG_HOME;
+      else process.env.XDG_CONFIG_HOME = previous;
+    }
+  });
+
   it('never reaches them through a symlink inside the workspace', async function () {
     assert.deepEqual(await writer.call('make', 'to-config'), I(refused));
     assert.deepEqual(await writer.call('make', 'gitdir/hooks/post-checkout'), I(refused));
