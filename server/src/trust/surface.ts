@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { LibraryConfig, LoadedConfig } from '../plugins/types';
+import type { LoadedConfig } from '../plugins/types';
 
 /**
  * What in a workspace's hielements.toml needs trust (trust.md §1): external plugins (they run
@@ -44,9 +44,4 @@ export function surfaceHash(s: TrustSurface): string {
 export function commandLine(program: string, args: readonly string[]): string {
   const quote = (a: string): string => (a !== '' && /^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
   return [program, ...args].map(quote).join(' ');
-}
-
-/** The entry as a LibraryConfig can show it, for messages. */
-export function describeEntry(entry: LibraryConfig): string {
-  return entry.type === 'external' ? commandLine(entry.program, entry.args) : entry.path;
 }
