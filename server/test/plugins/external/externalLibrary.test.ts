@@ -151,12 +151,13 @@ describe('ExternalLibrary (JSON-RPC over stdio)', function () {
 
   describe('misbehaving plugins', () => {
     it('times out a hanging plugin (E530), kills it, and restarts on the next call with id 1', async () => {
-      const { lib, log } = rec([{ hang: true }, '{"jsonrpc":"2.0","result":"ok","id":$ID}'], { timeoutMs: 600 });
+      // long enough for the restarted plugin to boot on a loaded machine
+      const { lib, log } = rec([{ hang: true }, '{"jsonrpc":"2.0","result":"ok","id":$ID}'], { timeoutMs: 2000 });
       const out = await lib.check('slow', [], ctx());
       assert.deepEqual(out, {
         status: 'error',
         code: 'E530',
-        message: "External library 'rec' did not answer library.check 'slow' within 600 ms; the process was stopped",
+        message: "External library 'rec' did not answer library.check 'slow' within 2000 ms; the process was stopped",
       });
       assert.equal(lib.pid, undefined);
       const lines = loggedLines(log);
