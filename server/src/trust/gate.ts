@@ -8,8 +8,8 @@ import { TrustStore, type TrustAnswer } from './store';
  * that decides it. In order:
  *
  * 1. a configuration with nothing that needs trust is loaded the same either way;
- * 2. the client's word (`initializationOptions.workspaceTrusted`; VS Code sends
- *    `vscode.workspace.isTrusted` and tells the server when trust is granted);
+ * 2. the client's word, when it gives one (`initializationOptions.workspaceTrusted`; VS Code
+ *    sends `vscode.workspace.isTrusted` and tells the server when trust is granted): final;
  * 3. the user's `trust_all_workspaces = true` (config.toml in the user's config directory);
  * 4. the remembered answer for this workspace and this exact surface (TrustStore);
  * 5. otherwise the workspace is not trusted. When it has external plugins and the client
@@ -65,7 +65,9 @@ export class TrustGate {
   /** Whether `root` with this configuration is trusted now (never asks). */
   isTrusted(root: string, config: LoadedConfig): boolean {
     const surface = trustSurface(config, BUILTIN_LIBRARY_NAMES);
-    if (isEmptySurface(surface) || this.clientTrust === true) return true;
+    if (isEmptySurface(surface)) return true;
+    // a client that manages trust (VS Code) has the last word, also over the user-level setting
+    if (this.clientTrust !== undefined) return this.clientTrust;
     if (this.store.trustsAllWorkspaces()) return true;
     const hash = surfaceHash(surface);
     return this.sessionAllowed.has(questionKey(root, hash)) || this.store.lookup(root, hash) === 'allow';

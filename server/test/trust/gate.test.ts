@@ -130,5 +130,7 @@ describe('trust: store, surface and gate', () => {
     fs.mkdirSync(path.join(home, 'hielements'), { recursive: true });
     fs.writeFileSync(path.join(home, 'hielements', 'config.toml'), 'trust_all_workspaces = true\n');
     assert.equal(gate.isTrusted(ws, c), true);
+    // a client that manages trust has the last word (VS Code's Restricted Mode stays restricted)
+    assert.equal(new TrustGate({ clientTrust: false, store, ask: async () => 'deny' }).isTrusted(ws, c), false);
   });
 });
