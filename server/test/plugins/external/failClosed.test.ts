@@ -69,7 +69,7 @@ describe('fail closed: hostile external plugins through the CLI', function () {
     const limit = 'Failed to read from external process: the reply is larger than the limit of 1 MiB (1048576 bytes); the process was stopped';
     assert.equal(
       r.stdout,
-      ['Starting Running checks in `a.hie`...', '', ...['verdict', 'ok', 'ok', 'verdict'].flatMap((f) => [`  ERROR a :: h.${f}()`, `        --> ${limit}`]), '', 'Summary: 4 total, 0 passed, 0 failed, 4 errors', ''].join('\n'),
+      ['Starting Running checks in `a.hie`...', '', ...['verdict', 'ok', 'ok', 'verdict'].flatMap((f, i) => [`  ERROR a :: h.${f}()`, `        --> ${limit}`, `        at a.hie:${i + 3}:11`]), '', 'Summary: 4 total, 0 passed, 0 failed, 4 errors', ''].join('\n'),
     );
     assert.deepEqual(await survivors(ws.pids()), []);
   });
