@@ -67,14 +67,18 @@ describe('lsp: hostile external plugins', function () {
 
   for (const plugin of ['linger-thread.py', 'live-child.js', 'grandchildren.js']) {
     it(`reproduction: ${plugin} leaves no process behind once the server stops`, async () => {
-      const descendants = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'hie-desc-')), 'pids.txt');
-      const hie = await start(plugin, plugin === 'grandchildren.js' ? [descendants] : []);
-      await editor!.waitForDiagnostics(hie, (d) => d.length === 2);
-      await editor!.stop();
-      editor = undefined;
-      const recorded = plugin === 'grandchildren.js' ? fs.readFileSync(descendants, 'utf8').split('\n').filter((l) => l !== '').map(Number) : [];
-      assert.deepEqual(await survivors([...ws.pids(), ...recorded]), []);
-      fs.rmSync(path.dirname(descendants), { recursive: true, force: true });
+      const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'hie-desc-'));
+      const descendants = path.join(folder, 'pids.txt');
+      try {
+        const hie = await start(plugin, plugin === 'grandchildren.js' ? [descendants] : []);
+        await editor!.waitForDiagnostics(hie, (d) => d.length === 2);
+        await editor!.stop();
+        editor = undefined;
+        const recorded = plugin === 'grandchildren.js' ? fs.readFileSync(descendants, 'utf8').split('\n').filter((l) => l !== '').map(Number) : [];
+        assert.deepEqual(await survivors([...ws.pids(), ...recorded]), []);
+      } finally {
+        fs.rmSync(folder, { recursive: true, force: true });
+      }
     });
   }
 });

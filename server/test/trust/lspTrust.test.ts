@@ -47,8 +47,10 @@ describe('trust: the language server asks before running a workspace\'s commands
     fs.writeFileSync(hie, 'import rec\nelement app:\n    check rec.anything()\n');
     fs.writeFileSync(toml, rec('log1.txt'));
   });
+  const cleanups: Array<() => void> = [];
   afterEach(async () => {
     await Promise.all(editors.splice(0).map((e) => e.stop()));
+    cleanups.splice(0).forEach((c) => c());
   });
   after(() => {
     fs.rmSync(ws, { recursive: true, force: true });
@@ -132,6 +134,7 @@ describe('trust: the language server asks before running a workspace\'s commands
 
   it('untrusted by the client (VS Code Restricted Mode): never asks; built-in shadowing is an error, WASM write is withheld; trust granted by the client loads them', async () => {
     const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'hie-trust-limited-')));
+    cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
     const wasm = path.join(REPO_ROOT, 'plugins', 'examples', 'as-size', 'size.wasm');
     const text = `[libraries]\nfiles = { executable = "definitely-not-run" }\nsize = { path = ${JSON.stringify(wasm)}, capabilities = { fs = "write", env = ["HOME"] } }\n`;
     fs.writeFileSync(path.join(dir, 'hielements.toml'), text);
@@ -163,6 +166,5 @@ describe('trust: the language server asks before running a workspace\'s commands
     const edits = actions[0].edit!.changes![uriOf(tomlFile)] as TextEdit[];
     assert.deepEqual(edits, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 5 } }, newText: 'files_plugin' }]);
     assert.equal(editor.messageRequests.length, 0);
-    fs.rmSync(dir, { recursive: true, force: true });
   });
 });
