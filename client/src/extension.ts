@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, State } from 'vscode-languageclient/node';
 import { CHECK_SUMMARY_NOTIFICATION, parseCheckSummary } from './checkSummary';
-import { RESTART_SERVER_COMMAND, SHOW_OUTPUT_COMMAND } from './commandIds';
+import { RESTART_SERVER_COMMAND, SHOW_OUTPUT_COMMAND, WORKSPACE_TRUSTED_NOTIFICATION } from './commandIds';
 import { registerRunChecksFallback } from './commands';
 import { WATCHED_FILES_GLOB } from './documentSelector';
 import { createLanguageClient, type ClientHooks } from './languageClient';
@@ -77,6 +77,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand(SHOW_OUTPUT_COMMAND, () => output.show(true)),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(`${SETTINGS_SECTION}.${SETTING_KEYS.serverPath}`)) void restart();
+    }),
+    // the server loaded the plugins as for Restricted Mode: tell it, and it loads them again trusted
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      const client = session?.client;
+      if (client?.isRunning()) void client.sendNotification(WORKSPACE_TRUSTED_NOTIFICATION, {});
+      else void restart();
     }),
   );
   await startSession(context, output, statusBar);

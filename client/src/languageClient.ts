@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { DOCUMENT_SELECTOR } from './documentSelector';
-import { RUN_CHECKS_COMMAND } from './commandIds';
+import { MANAGE_TRUST_COMMAND, RUN_CHECKS_COMMAND, TRUST_WORKSPACE_COMMAND } from './commandIds';
 import { defaultRunChecksArguments } from './commands';
 import { DEBUG_PORT, resolveServerLaunch } from './serverLaunch';
 import { lensTestId } from './testing/protocol';
-import { HielementsSettings, serverSettingsPayload, SETTINGS_SECTION } from './settings';
+import { HielementsSettings, initializationOptions, SETTINGS_SECTION } from './settings';
 
 /** Client id: vscode-languageclient reads the `hielements.trace.server` setting through it. */
 export const CLIENT_ID = 'hielements';
@@ -42,7 +42,8 @@ export function createLanguageClient(
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     outputChannel,
-    initializationOptions: serverSettingsPayload(settings),
+    // trust.md §2: the server starts no external plugin unless VS Code trusts the folder
+    initializationOptions: initializationOptions(settings, vscode.workspace.isTrusted),
     synchronize: {
       // didChangeConfiguration with { settings: { hielements: {...} } } on every change of the section
       configurationSection: SETTINGS_SECTION,
@@ -51,6 +52,8 @@ export function createLanguageClient(
     middleware: {
       // when the server-advertised command is run from the palette (no arguments), pass the active document
       executeCommand: (command, args, next) => {
+        // VS Code owns workspace trust: "Trust this workspace…" opens its dialog, never a server question
+        if (command === TRUST_WORKSPACE_COMMAND) return vscode.commands.executeCommand(MANAGE_TRUST_COMMAND);
         // a "Run" lens: through the Test Explorer, so the run shows there and in Test Results
         const testId = command === RUN_CHECKS_COMMAND ? lensTestId(args) : undefined;
         if (testId !== undefined && hooks.runTest) return hooks.runTest(testId);

@@ -71,6 +71,15 @@ export interface ServerSettingsPayload {
   files: { exclude: string[] };
 }
 
+/** `initializationOptions`: the settings plus whether VS Code trusts the workspace (never a setting: trust.md §2). */
+export interface InitializationOptions extends ServerSettingsPayload {
+  workspaceTrusted: boolean;
+}
+
+export function initializationOptions(settings: HielementsSettings, workspaceTrusted: boolean): InitializationOptions {
+  return { ...serverSettingsPayload(settings), workspaceTrusted };
+}
+
 export function serverSettingsPayload(settings: HielementsSettings): ServerSettingsPayload {
   return {
     checks: { run: settings.checksRun, patterns: settings.checksPatterns },

@@ -37,6 +37,14 @@ describe('extension manifest', () => {
     assert.deepEqual(contributes.configuration.properties['hielements.checks.run'].enum, [...RUN_CHECKS_MODES]);
   });
 
+  it('supports untrusted workspaces in a limited way, and never lets a workspace choose the server program', () => {
+    const untrusted = manifest.capabilities.untrustedWorkspaces;
+    assert.equal(untrusted.supported, 'limited');
+    assert.match(untrusted.description, /external plugins .* are not started/);
+    assert.deepEqual(untrusted.restrictedConfigurations, [`${SETTINGS_SECTION}.${SETTING_KEYS.serverPath}`]);
+    assert.equal(contributes.configuration.properties[`${SETTINGS_SECTION}.${SETTING_KEYS.serverPath}`].scope, 'machine');
+  });
+
   it('runs the bundled extension', () => {
     assert.equal(manifest.main, './dist/extension.js');
   });

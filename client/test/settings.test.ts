@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { DEFAULT_SETTINGS, readSettings, serverSettingsPayload } from '../src/settings';
+import { DEFAULT_SETTINGS, initializationOptions, readSettings, serverSettingsPayload } from '../src/settings';
 
 function reader(values: Record<string, unknown>) {
   return { get: <T>(key: string) => values[key] as T | undefined };
@@ -30,5 +30,10 @@ describe('settings', () => {
       plugins: { timeoutMs: 700 },
       files: { exclude: ['examples'] },
     });
+  });
+
+  it('initializationOptions add whether VS Code trusts the workspace (never a setting)', () => {
+    assert.deepEqual(initializationOptions(DEFAULT_SETTINGS, false), { ...serverSettingsPayload(DEFAULT_SETTINGS), workspaceTrusted: false });
+    assert.equal(initializationOptions(DEFAULT_SETTINGS, true).workspaceTrusted, true);
   });
 });

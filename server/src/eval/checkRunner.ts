@@ -2,6 +2,7 @@ import type { CheckDecl } from '../model/types';
 import type { CheckOutcome } from '../libraries/library';
 import type { Span } from '../syntax/span';
 import { CODES, EvalError } from './errors';
+import { boundedText, MAX_MESSAGE_CHARS } from '../diagnostics/boundedText';
 import { isCheckOutcome } from './resultShape';
 import { invokeLibrary, prepareCall, type ExpressionEnv } from './expression';
 
@@ -15,6 +16,12 @@ const errorRun = (e: EvalError): CheckRun => ({
   errorSpan: e.span,
 });
 
+/** A message from a library (a plugin's text) reaches the CLI output and LSP diagnostics at a sane length (trust.md §4). */
+function bound(outcome: CheckOutcome): CheckOutcome {
+  if (outcome.status === 'pass' || outcome.message.length <= MAX_MESSAGE_CHARS) return outcome;
+  return { ...outcome, message: boundedText(outcome.message) };
+}
+
 /**
  * One check (language.md §7.4): it must be a `lib.fn(args…)` call; arguments are evaluated
  * before the library is looked up; every failure is an Error result, never an exception
@@ -27,7 +34,8 @@ export async function runCheck(check: CheckDecl, env: ExpressionEnv): Promise<Ch
     const { lib, library, fn, args } = await prepareCall(e, env);
     const outcome: unknown = await invokeLibrary(() => lib.check(fn.name, args, env.context), e.args, e.span, env.signal);
     if (!isCheckOutcome(outcome)) throw new EvalError(undefined, `Library '${library.name}' returned an invalid result from ${fn.name}`, e.span);
-    return outcome.status === 'error' ? { outcome, errorSpan: e.span } : { outcome };
+    const bounded = bound(outcome);
+    return bounded.status === 'error' ? { outcome: bounded, errorSpan: e.span } : { outcome: bounded };
   } catch (err) {
     if (err instanceof EvalError) return errorRun(err);
     throw err;

@@ -1,8 +1,10 @@
 import type { Span } from '../syntax/span';
+import { boundedText } from '../diagnostics/boundedText';
 
 /**
  * An expression that cannot be evaluated (language.md §7.3): the reference's code and
  * message, and the range of the expression at fault (an argument, a nested call, …).
+ * Messages can carry plugin text: they are bounded (trust.md §4).
  */
 export class EvalError extends Error {
   constructor(
@@ -10,7 +12,7 @@ export class EvalError extends Error {
     message: string,
     readonly span: Span,
   ) {
-    super(message);
+    super(boundedText(message));
     this.name = 'EvalError';
   }
 }

@@ -1,5 +1,5 @@
 import { PluginHost, type PluginHostState } from '../plugins/host';
-import type { CapabilityFinding, LoadWasmLibrary } from '../plugins/types';
+import type { CapabilityFinding, LoadedConfig, LoadWasmLibrary } from '../plugins/types';
 import { createBuiltinLibraries } from '../libraries/builtin';
 import { LibraryRegistry, type Library } from '../libraries/library';
 import { FileIndex } from '../workspace/fileIndex';
@@ -26,6 +26,8 @@ export interface ProjectOptions {
   pluginTimeoutMs: () => number | undefined;
   /** A run-time capability denial reported by a WASM plugin of this project. */
   onDenied: (project: Project, finding: CapabilityFinding) => void;
+  /** Whether the project's folder is trusted for this configuration (trust.md §2); default: trusted. */
+  trusted?: (root: string, config: LoadedConfig) => boolean;
 }
 
 /**
@@ -55,6 +57,7 @@ export class Project {
       loadWasm: options.loadWasm,
       log: options.log,
       externalCwd: root,
+      trusted: options.trusted && ((config) => options.trusted!(root, config)),
       onDenied: (finding) => {
         this.denials.push(finding);
         options.onDenied(this, finding);

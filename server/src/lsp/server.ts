@@ -12,11 +12,12 @@ import {
   type Connection,
   type InitializeParams,
   type InitializeResult,
+  type Range,
 } from 'vscode-languageserver';
 import { HieParser } from '../syntax/hieParser';
 import type { CapabilityFinding } from '../plugins/types';
 import { CheckService, summaryOf } from './checkService';
-import { RUN_CHECKS_COMMAND } from './commands';
+import { RUN_CHECKS_COMMAND, TRUST_WORKSPACE_COMMAND, WORKSPACE_TRUSTED_NOTIFICATION } from './commands';
 import { registerDocumentSync } from './documentSync';
 import { lazyWasmLoader, loadEvaluate } from './engineLoader';
 import { capabilityActions, permissionsAction } from './features/codeActions';
@@ -30,6 +31,7 @@ import { inlayHints } from './features/inlayHints';
 import { documentSymbols } from './features/symbols';
 import { onDocumentation } from './libraryDocs';
 import { shownFindings } from './staticFindings';
+import { renameShadowingActions, trustActions } from './features/trustActions';
 import { rangesOverlap, toRange } from './positions';
 import type { Project } from './project';
 import { DiagnosticsPublisher } from './publisher';
@@ -43,6 +45,7 @@ import { LIST_TESTS_REQUEST, RUN_TESTS_REQUEST, type RunTestsParams, type RunTes
 import { TestRuns } from './testing/testRuns';
 import { TestsSync } from './testing/testsSync';
 import type { RunLensArgument } from './features/codeLens';
+import { TrustFlow } from './trustFlow';
 import { WorkspaceState, type HieFile } from './workspaceState';
 import { entryNameSpan } from '../plugins/config';
 
@@ -57,6 +60,7 @@ export function startServer(connection: Connection): void {
   let checks: CheckService | undefined;
   let publisher: DiagnosticsPublisher | undefined;
   let tests: { sync: TestsSync; runs: TestRuns } | undefined;
+  let trust: TrustFlow | undefined;
   let clientCapabilities: InitializeParams['capabilities'] = {};
   const slicer = new TimeSlicer();
   let markInitialized: () => void = () => undefined;
@@ -89,7 +93,10 @@ export function startServer(connection: Connection): void {
     clientCapabilities = params.capabilities;
     settings = parseSettings(params.initializationOptions, DEFAULT_SETTINGS);
     const parser = await HieParser.create();
+    const flow = new TrustFlow(connection, workspaceTrustedOption(params.initializationOptions), (p) => reloadProject(p), log);
+    trust = flow;
     state = new WorkspaceState(parser, {
+      trusted: (root, config) => flow.decide(root, config),
       loadWasm: lazyWasmLoader(log),
       log,
       slicer,
@@ -132,7 +139,7 @@ export function startServer(connection: Connection): void {
         codeLensProvider: { resolveProvider: false },
         inlayHintProvider: { resolveProvider: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-        executeCommandProvider: { commands: [RUN_CHECKS_COMMAND] },
+        executeCommandProvider: { commands: [RUN_CHECKS_COMMAND, TRUST_WORKSPACE_COMMAND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'hielements-language-server', version: '0.1.0' },
@@ -169,12 +176,14 @@ export function startServer(connection: Connection): void {
       if (entry) files.push(entry);
     }
     // at start every project: one may have been loaded already by the run of a file opened meanwhile
+    // (it still needs librariesChanged for W001, and the trust question)
     const projects = everyFile ? state.allProjects() : state.allProjects().filter((p) => !p.state);
     let done = 0;
     progress?.report(10, `Loading libraries (0/${projects.length})`);
     await Promise.all(
       projects.map(async (project) => {
         await project.load().catch((e: unknown) => log(`Loading the libraries of ${project.root} failed: ${String(e)}`));
+        trust?.afterLoad(project);
         state.librariesChanged(project);
         void publisher.publishConfig(project);
         progress?.report(10 + Math.round((60 * ++done) / projects.length), `Loading libraries (${done}/${projects.length})`);
@@ -214,6 +223,7 @@ export function startServer(connection: Connection): void {
   async function reloadProject(project: Project): Promise<void> {
     const { state, checks, publisher } = ready();
     await project.reload().catch((e: unknown) => log(`Reloading the libraries of ${project.root} failed: ${String(e)}`));
+    trust?.afterLoad(project);
     state.librariesChanged(project);
     await publisher.publishConfig(project);
     for (const file of state.filesOf(project)) publisher.publish(file);
@@ -335,13 +345,16 @@ export function startServer(connection: Connection): void {
         const action = entry && permissionsAction(textDocument.uri, text, entry.name, d);
         if (action) actions.push(action);
       }
+      const entryAt = (d: { range: Range }) => loaded.config.libraries.find((l) => rangesOverlap(toRange(entryNameSpan(text, l.name)), d.range))?.name;
+      actions.push(...renameShadowingActions(textDocument.uri, text, context.diagnostics, entryAt), ...trustActions(project.root, context.diagnostics));
       return actions;
     }
     const hie = fileOf(textDocument.uri);
     if (!hie) return [];
     const fixes = staticFixActions(textDocument.uri, shownFindings(hie, { patternChecks: settings.checks.patterns }), range, context.diagnostics);
-    if (!hie.checks || hie.checks.revision !== hie.revision) return fixes;
     const project = hie.project;
+    const askTrust = trustActions(project.root, context.diagnostics.filter((d) => rangesOverlap(d.range, range)));
+    if (!hie.checks || hie.checks.revision !== hie.revision) return [...fixes, ...askTrust];
     const configFile = project.host.configFile;
     const open = state.configs.get(configFile);
     const text = open?.text ?? project.state?.config.text ?? '';
@@ -351,7 +364,7 @@ export function startServer(connection: Connection): void {
       return result !== undefined && rangesOverlap(toRange(result.check.span), range);
     });
     const diagnosticOf = (finding: CapabilityFinding) => context.diagnostics.find((d) => (d.data as CapabilityData | undefined)?.finding?.message === finding.message);
-    return [...fixes, ...capabilityActions(open?.uri ?? pathToUri(configFile), text, denied.map((finding) => ({ finding, diagnostic: diagnosticOf(finding) })))];
+    return [...fixes, ...capabilityActions(open?.uri ?? pathToUri(configFile), text, denied.map((finding) => ({ finding, diagnostic: diagnosticOf(finding) }))), ...askTrust];
   }));
 
   connection.onRequest(LIST_TESTS_REQUEST, safely('listTests', { files: [] }, () => (tests ? tests.sync.list() : { files: [] })));
@@ -362,6 +375,12 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onExecuteCommand(safely('executeCommand', null, async ({ command, arguments: args }) => {
+    if (command === TRUST_WORKSPACE_COMMAND) {
+      const root = typeof args?.[0] === 'string' ? args[0] : undefined;
+      const projects = ready().state.allProjects().filter((p) => root === undefined || p.root === root);
+      for (const project of projects) await trust?.askAgain(project);
+      return null;
+    }
     if (command !== RUN_CHECKS_COMMAND) return null;
     const { state, checks } = ready();
     const lens = args?.[1] as RunLensArgument | undefined;
@@ -389,6 +408,10 @@ export function startServer(connection: Connection): void {
     return checks.runNow(files);
   }));
 
+  connection.onNotification(WORKSPACE_TRUSTED_NOTIFICATION, () => {
+    if (state && trust) void trust.clientGranted(state.allProjects());
+  });
+
   connection.onShutdown(async () => {
     tests?.sync.dispose();
     checks?.dispose();
@@ -396,6 +419,12 @@ export function startServer(connection: Connection): void {
   });
 
   connection.listen();
+}
+
+/** `initializationOptions.workspaceTrusted` (trust.md §2): only a boolean counts; settings never carry it. */
+function workspaceTrustedOption(options: unknown): boolean | undefined {
+  const value = typeof options === 'object' && options !== null ? (options as { workspaceTrusted?: unknown }).workspaceTrusted : undefined;
+  return typeof value === 'boolean' ? value : undefined;
 }
 
 function workspaceFolders(params: InitializeParams): string[] {

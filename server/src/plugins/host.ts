@@ -1,7 +1,8 @@
 /**
  * The plugin host: reads hielements.toml, creates the configured libraries (external
- * processes, WASM through the injected loader) on top of the built-ins, reports config
- * and load problems as diagnostics, reloads on change, and disposes every process.
+ * processes, WASM through the injected loader) on top of the built-ins, as far as the
+ * workspace is trusted (host/entryPolicy.ts), reports config and load problems as
+ * diagnostics, reloads on change, and disposes every process.
  */
 import * as path from 'node:path';
 import type { HieDiagnostic } from '../diagnostics/diagnostic';
@@ -11,9 +12,11 @@ import type { BaselineSetting, CapabilityFinding, LibraryConfig, LoadedConfig, L
 import { configPath, entryNameSpan, loadConfig } from './config';
 import { ExternalLibrary } from './external';
 import { CODES } from './host/codes';
+import { planEntry } from './host/entryPolicy';
+import { UntrustedExternalLibrary } from './host/untrustedLibrary';
+import { watchedFiles } from './host/watchedFiles';
 
 export { CODES };
-import { watchedFiles } from './host/watchedFiles';
 
 export interface PluginHostOptions {
   /** Folder holding hielements.toml. */
@@ -28,7 +31,15 @@ export interface PluginHostOptions {
   onDenied?: (finding: CapabilityFinding) => void;
   /** Working directory of external plugins; default: this process's (the reference's behaviour). */
   externalCwd?: string;
+  /**
+   * Whether the workspace is trusted for this configuration (trust.md §1), asked on every
+   * load. Default: trusted — running the CLI is the user's explicit act.
+   */
+  trusted?: (config: LoadedConfig) => boolean;
 }
+
+/** What the sandbox of a WASM entry is told beyond its grants (WasmLoadOptions). */
+type WasmGuards = { protectedFiles: string[]; writeWithheld: boolean };
 
 export interface PluginHostState {
   registry: LibraryRegistry;
@@ -41,6 +52,8 @@ export interface PluginHostState {
   plugins: Library[];
   /** The known failures of the file hielements.toml names as `baseline`, when it could be read. */
   baseline?: Baseline;
+  /** Whether the libraries were loaded as for a trusted workspace. */
+  trusted: boolean;
 }
 
 export class PluginHost {
@@ -112,15 +125,27 @@ export class PluginHost {
     const diagnostics: HieDiagnostic[] = [...config.diagnostics];
     const findings: CapabilityFinding[] = [];
     const plugins: Library[] = [];
+    const trusted = this.options.trusted?.(config) ?? true;
+    const builtinNames = (this.options.builtins ?? []).map((l) => l.name);
+    // what hielements.toml names is never written by a plugin (trust.md §3)
+    const protectedFiles = watchedFiles(this.configFile, config, this.externalCwd);
     for (const entry of config.libraries) {
-      const lib = await this.create(entry, config, diagnostics, findings);
+      const report = (severity: HieDiagnostic['severity'], code: string, message: string): void => {
+        diagnostics.push({ severity, code, message, span: entryNameSpan(config.text, entry.name), source: 'config' });
+      };
+      const plan = planEntry(entry, trusted, builtinNames, report);
+      if (plan.action === 'skip') continue;
+      const lib =
+        plan.action === 'placeholder'
+          ? new UntrustedExternalLibrary(plan.entry)
+          : await this.create(plan.entry, config, diagnostics, findings, { protectedFiles, writeWithheld: plan.writeWithheld });
       if (lib) {
         plugins.push(lib);
         registry.register(lib);
       }
     }
     const baseline = config.baseline ? await this.readBaseline(config.baseline, diagnostics) : undefined;
-    return { registry, config, findings, diagnostics, plugins, ...(baseline ? { baseline } : {}) };
+    return { registry, config, findings, diagnostics, plugins, trusted, ...(baseline ? { baseline } : {}) };
   }
 
   private async readBaseline(setting: BaselineSetting, diagnostics: HieDiagnostic[]): Promise<Baseline | undefined> {
@@ -133,14 +158,14 @@ export class PluginHost {
     }
   }
 
-  private async create(entry: LibraryConfig, config: LoadedConfig, diagnostics: HieDiagnostic[], findings: CapabilityFinding[]): Promise<Library | undefined> {
+  private async create(entry: LibraryConfig, config: LoadedConfig, diagnostics: HieDiagnostic[], findings: CapabilityFinding[], wasm: WasmGuards): Promise<Library | undefined> {
     if (entry.type === 'external') {
       return ExternalLibrary.fromConfig(entry, { log: this.log, cwd: this.options.externalCwd });
     }
-    return this.createWasm(entry, config, diagnostics, findings);
+    return this.createWasm(entry, config, diagnostics, findings, wasm);
   }
 
-  private async createWasm(entry: WasmLibraryConfig, config: LoadedConfig, diagnostics: HieDiagnostic[], findings: CapabilityFinding[]): Promise<Library | undefined> {
+  private async createWasm(entry: WasmLibraryConfig, config: LoadedConfig, diagnostics: HieDiagnostic[], findings: CapabilityFinding[], wasm: WasmGuards): Promise<Library | undefined> {
     const report = (code: string, message: string): void => {
       diagnostics.push({ severity: 'error', code, message, span: entryNameSpan(config.text, entry.name), source: 'config' });
     };
@@ -150,7 +175,7 @@ export class PluginHost {
       return undefined;
     }
     try {
-      const result = await loadWasm(entry, { workspaceRoot: path.resolve(this.options.workspaceRoot), log: this.log, onDenied: this.options.onDenied });
+      const result = await loadWasm(entry, { workspaceRoot: path.resolve(this.options.workspaceRoot), log: this.log, onDenied: this.options.onDenied, ...wasm });
       findings.push(...result.findings);
       return result.library;
     } catch (e) {

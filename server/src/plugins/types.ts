@@ -86,8 +86,11 @@ export interface CapabilityFinding {
   message: string;
   /** For `denied`: the check whose evaluation caused it. */
   origin?: { file?: string; elementPath: string; text: string };
-  /** For `denied`: what was asked for (the path as the plugin gave it) and whether a grant would allow it. */
-  access?: { target: string; outside: boolean };
+  /**
+   * For `denied`: what was asked for (the path as the plugin gave it), whether it is outside the
+   * workspace, and, when no grant would allow it, why (`final`).
+   */
+  access?: { target: string; outside: boolean; final?: string };
 }
 
 export interface WasmLoadOptions {
@@ -95,6 +98,10 @@ export interface WasmLoadOptions {
   log: (message: string) => void;
   /** Called when the sandbox denies an access at run time. */
   onDenied?: (finding: CapabilityFinding) => void;
+  /** Absolute paths hielements.toml names (plugin modules, programs, scripts): never written (trust.md §3). */
+  protectedFiles?: string[];
+  /** The config grants `fs = "write"` but the workspace is not trusted: it is served as `read` (trust.md §1). */
+  writeWithheld?: boolean;
 }
 
 export interface WasmLoadResult {

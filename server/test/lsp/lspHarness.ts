@@ -15,8 +15,10 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
   type Diagnostic,
+  type MessageActionItem,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
+  type ShowMessageRequestParams,
 } from 'vscode-languageserver-protocol/node';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..', '..'); // server/out/test/lsp → repo
@@ -36,6 +38,13 @@ export interface Essentials {
 /** The parts of a diagnostic tests compare. */
 export function essentials(d: Diagnostic): Essentials {
   return { range: [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character], severity: d.severity, code: d.code, message: typeof d.message === 'string' ? d.message : d.message.value };
+}
+
+export interface StartOptions {
+  /** $XDG_CONFIG_HOME of the server (where trust answers are remembered); default: a fresh temporary folder, never the user's. */
+  configHome?: string;
+  /** Answers window/showMessageRequest; default: no answer (null, as when the user dismisses it). */
+  answer?: (params: ShowMessageRequestParams) => MessageActionItem | null | Promise<MessageActionItem | null>;
 }
 
 export interface CheckSummary {
@@ -60,10 +69,15 @@ export class TestEditor {
   readonly history: string[] = [];
   /** window/logMessage texts. */
   readonly logs: string[] = [];
+  /** window/showMessageRequest params, in order. */
+  readonly messageRequests: ShowMessageRequestParams[] = [];
   /** window/showMessage texts. */
   readonly messages: string[] = [];
   /** The server's capabilities from the initialize result. */
   capabilities: Record<string, unknown> | undefined;
+  answer: NonNullable<StartOptions['answer']> = () => null;
+  /** A configuration folder made for this editor alone (removed by stop()). */
+  private ownConfigHome: string | undefined;
   private listeners: (() => void)[] = [];
   private versions = new Map<string, number>();
 
@@ -105,16 +119,36 @@ export class TestEditor {
     });
     this.connection.onRequest('workspace/codeLens/refresh', () => null);
     this.connection.onRequest('workspace/inlayHint/refresh', () => null);
+    this.connection.onRequest('window/showMessageRequest', (p: ShowMessageRequestParams) => {
+      this.messageRequests.push(p);
+      this.history.push(`showMessageRequest ${p.message.slice(0, 80)}`);
+      this.changed();
+      return this.answer(p);
+    });
     this.connection.listen();
   }
 
-  /** Starts the server on a workspace folder and completes the initialize handshake. */
-  static async start(root: string, initializationOptions: unknown = { checks: { run: 'onType', debounceMs: 50 } }, transport: 'stdio' | 'node-ipc' = 'stdio'): Promise<TestEditor> {
+  /**
+   * Starts the server on a workspace folder and completes the initialize handshake. Like VS Code
+   * in a trusted folder, the editor declares `workspaceTrusted: true` unless the options say
+   * otherwise (give `workspaceTrusted: undefined` to make the server ask, trust.md §2).
+   */
+  static async start(
+    root: string,
+    initializationOptions: Record<string, unknown> = { checks: { run: 'onType', debounceMs: 50 } },
+    transport: 'stdio' | 'node-ipc' = 'stdio',
+    options: StartOptions = {},
+  ): Promise<TestEditor> {
+    const configHome = options.configHome ?? fs.mkdtempSync(path.join(os.tmpdir(), 'hie-lsp-config-'));
+    const env = { ...process.env, XDG_CONFIG_HOME: configHome };
     const child =
       transport === 'stdio'
-        ? spawn(process.execPath, [SERVER_BIN, '--stdio'], { cwd: os.tmpdir(), stdio: ['pipe', 'pipe', 'pipe'] })
-        : fork(SERVER_BIN, ['--node-ipc'], { cwd: os.tmpdir(), stdio: ['pipe', 'pipe', 'pipe', 'ipc'] });
+        ? spawn(process.execPath, [SERVER_BIN, '--stdio'], { cwd: os.tmpdir(), stdio: ['pipe', 'pipe', 'pipe'], env })
+        : fork(SERVER_BIN, ['--node-ipc'], { cwd: os.tmpdir(), stdio: ['pipe', 'pipe', 'pipe', 'ipc'], env });
     const editor = new TestEditor(child, transport === 'node-ipc');
+    if (!options.configHome) editor.ownConfigHome = configHome;
+    if (options.answer) editor.answer = options.answer;
+    if (!('workspaceTrusted' in initializationOptions)) initializationOptions = { ...initializationOptions, workspaceTrusted: true };
     const result = await editor.connection.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
       processId: process.pid,
       rootUri: uriOf(root),
@@ -219,6 +253,16 @@ export class TestEditor {
       });
     });
     this.connection.dispose();
+    if (this.ownConfigHome) fs.rmSync(this.ownConfigHome, { recursive: true, force: true });
+  }
+}
+
+/** Polls a condition no notification announces (a file written by the server or a plugin). */
+export async function until(what: string, predicate: () => boolean, ms = 30_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!predicate()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
   }
 }
 

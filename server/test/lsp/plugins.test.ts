@@ -87,7 +87,8 @@ describe('lsp: a plugin that hangs or crashes mid-run', function () {
     );
     hie = path.join(dir, 'checks.hie');
     fs.writeFileSync(hie, "element app:\n    check rec.anything('x')\n    check files.exists(files.folder_selector('.'), 'checks.hie')\n");
-    editor = await TestEditor.start(dir, { checks: { run: 'onSave' }, plugins: { timeoutMs: 400 } });
+    // short enough for the hang test, long enough for a (re)started plugin to boot on a loaded machine
+    editor = await TestEditor.start(dir, { checks: { run: 'onSave' }, plugins: { timeoutMs: 1500 } });
   }
   afterEach(async () => {
     await editor.stop();
@@ -105,7 +106,7 @@ describe('lsp: a plugin that hangs or crashes mid-run', function () {
     assert.ok(hoverText(hover).includes('files.exists(scope: Scope, filename: string) -> CheckResult'));
     assert.deepEqual(await running, { passed: 1, failed: 0, errors: 1, total: 2 }, editor.logs.join('\n'));
     assert.deepEqual((editor.diagnosticsOf(hie) ?? []).map(essentials), [
-      { range: [1, 10, 1, 27], severity: 1, code: 'E530', message: "Library 'rec' did not answer anything within 400 ms" },
+      { range: [1, 10, 1, 27], severity: 1, code: 'E530', message: "Library 'rec' did not answer anything within 1500 ms" },
     ]);
     assert.deepEqual(await editor.request('workspace/executeCommand', { command: 'hielements.runChecks', arguments: [uriOf(hie)] }), { passed: 2, failed: 0, errors: 0, total: 2 });
     await editor.waitForDiagnostics(hie, (d) => d.length === 0);

@@ -58,7 +58,11 @@ describe('PluginHost', () => {
     assert.deepEqual(state.registry.names(), ['files', 'rust', 'python', 'docker']);
     assert.equal(state.registry.get('python')?.kind, 'external', 'a plugin replaces the built-in of the same name');
     assert.equal(state.registry.get('files')?.kind, 'builtin');
-    assert.deepEqual(state.diagnostics, []);
+    // replacing a built-in is explicit (trust.md §1): a warning on the entry
+    assert.deepEqual(
+      state.diagnostics.map((d) => [d.severity, d.code, d.message, d.span.start.row, d.span.start.column, d.span.end.column]),
+      [['warning', 'W525', "Library 'python' replaces the built-in library 'python': every python.* call in .hie files goes to this plugin", 1, 0, 6]],
+    );
     assert.ok(state.plugins.every((p) => p instanceof ExternalLibrary && p.pid === undefined));
   });
 

@@ -27,6 +27,8 @@
   (data (i32.const 1240) "written by plugin")
   (data (i32.const 1260) "package.json")
   (data (i32.const 1500) "../outside/secret.txt")
+  ;; what a plugin would write into hielements.toml to run a command (`jack`)
+  (data (i32.const 2048) "[libraries.files]\0aexecutable = \"sh\"\0aargs = [\"-c\", \"echo pwned > pwned.txt\"]\0a")
   (data (i32.const 1280) "{\"name\":\"probe\",\"description\":\"hostile test plugin\",\"version\":\"0.0.1\",\"functions\":[{\"name\":\"read\",\"parameters\":[{\"name\":\"path\",\"type\":\"string\"}]}],\"checks\":[{\"name\":\"file\"}]}")
 
   ;; open the path argument with the given oflags/rights/fdflags; errno, fd stored at 100
@@ -46,11 +48,13 @@
     (if (i32.ge_u (local.get $n) (i32.const 100000)) (then (return (call $reply_int (local.get $n)))))
     (call $reply_str (i32.const 16384) (local.get $n)))
   ;; create (or truncate) the path and write a fixed text into it
-  (func $write_path (param $oflags i32) (result i32 i32) (local $e i32)
+  (func $write_path (param $oflags i32) (result i32 i32)
+    (call $write_data (local.get $oflags) (i32.const 1240) (i32.const 17)))
+  (func $write_data (param $oflags i32) (param $p i32) (param $l i32) (result i32 i32) (local $e i32)
     (local.set $e (call $open (local.get $oflags) (i64.const 66) (i32.const 0)))
     (if (local.get $e) (then (return (call $reply_int (local.get $e)))))
-    (i32.store (i32.const 112) (i32.const 1240))
-    (i32.store (i32.const 116) (i32.const 17))
+    (i32.store (i32.const 112) (local.get $p))
+    (i32.store (i32.const 116) (local.get $l))
     (local.set $e (call $fd_write (i32.load (i32.const 100)) (i32.const 112) (i32.const 1) (i32.const 104)))
     (drop (call $fd_close (i32.load (i32.const 100))))
     (call $reply_int (local.get $e)))
@@ -76,6 +80,10 @@
     (if (i32.eq (local.get $c) (i32.const 100)) (then (return (call $reply_int (call $path_create_directory (i32.const 3) (call $arg_ptr) (call $arg_len))))))
     ;; unlk
     (if (i32.eq (local.get $c) (i32.const 117)) (then (return (call $reply_int (call $path_unlink_file (i32.const 3) (call $arg_ptr) (call $arg_len))))))
+    ;; jack: create/truncate the path with a config that registers a shell command as `files`
+    (if (i32.eq (local.get $c) (i32.const 106)) (then (return (call $write_data (i32.const 9) (i32.const 2048) (i32.const 76)))))
+    ;; into: rename renamed.txt → the path argument
+    (if (i32.eq (local.get $c) (i32.const 105)) (then (return (call $reply_int (call $path_rename (i32.const 3) (i32.const 1200) (i32.const 11) (i32.const 3) (call $arg_ptr) (call $arg_len))))))
     ;; name: rename path → renamed.txt
     (if (i32.eq (local.get $c) (i32.const 110)) (then (return (call $reply_int (call $path_rename (i32.const 3) (call $arg_ptr) (call $arg_len) (i32.const 3) (i32.const 1200) (i32.const 11))))))
     ;; syml: symlink made-link → path argument

@@ -91,7 +91,8 @@ module.exports = {
     const tomlPath = path.join(dirs.workspace, CONFIG.quickFix.file);
     const before = fs.readFileSync(path.join(module.exports.workspace, CONFIG.quickFix.file), 'utf8');
     let after = before;
-    for (let i = 0; i < 100 && after === before; i++) {
+    // wait for the saved text itself: an editor's save may show an empty file for a moment
+    for (let i = 0; i < 100 && (after === before || !CONFIG.quickFix.expect.test(after)); i++) {
       await page.waitForTimeout(100);
       after = fs.readFileSync(tomlPath, 'utf8');
     }

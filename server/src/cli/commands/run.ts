@@ -7,7 +7,7 @@ import { checkReportJson, location } from '../diagnosticsOutput';
 import { isMachineFormat, type ReportFormat } from '../formats/names';
 import { checkFunction, type BaselineUse } from '../formats/report';
 import type { CliIO } from '../io';
-import { loadSpec } from '../readSpec';
+import { loadSpec, type LoadedSpec } from '../readSpec';
 import { librariesOfRegistry } from '../../staticCheck/catalogues';
 import { staticCheck } from '../../staticCheck/checker';
 import { TOOL } from '../version';
@@ -64,10 +64,10 @@ export async function runCommand(io: CliIO, options: RunOptions, deps: CliDeps =
   // what the static checker knows will fail becomes that check's ERROR; the others run
   const libraries = librariesOfRegistry(state.registry, state.config.libraries.map((l) => l.name));
   const knownFailures = staticCheck(spec.program, libraries, { patternChecks: options.patternChecks }).checkErrors;
-  let result: EvalResult;
-  let functionDocs: Map<string, FunctionDoc> | undefined;
+  // Fail closed (trust.md §4): the report and the status come from the results alone, and are
+  // written before any plugin is asked to stop — whatever a plugin does then cannot change them.
   try {
-    result = await inDirectory(io.cwd, () =>
+    const result = await inDirectory(io.cwd, () =>
       evaluate(spec.program, {
         workspace,
         index: new FileIndex(workspaceDir),
@@ -81,12 +81,24 @@ export async function runCommand(io: CliIO, options: RunOptions, deps: CliDeps =
         onResult: verbose ? (r) => io.err(verboseResult(r)) : undefined,
       }),
     );
-    if (format === 'sarif') functionDocs = await usedFunctionDocs(state.registry, result);
+    const functionDocs = format === 'sarif' ? await usedFunctionDocs(state.registry, result) : undefined;
+    return await report(io, options, spec, result, explicitBaseline ?? configBaseline(io, state), functionDocs);
   } finally {
     await host.dispose();
   }
+}
+
+/** Prints the run's report in its format (recording a baseline if asked); returns the exit status. */
+async function report(
+  io: CliIO,
+  options: RunOptions,
+  spec: LoadedSpec,
+  result: EvalResult,
+  loaded: LoadedBaseline | undefined,
+  functionDocs: Map<string, FunctionDoc> | undefined,
+): Promise<number> {
+  const { file, format } = options;
   const complete = options.filter === undefined && options.limit === undefined;
-  const loaded: LoadedBaseline | undefined = explicitBaseline ?? configBaseline(io, state);
   const baseline: BaselineUse | undefined = loaded && compare(io, file, loaded, result.results, complete);
   if (options.writeBaseline !== undefined) {
     const recorded = await recordBaseline(io, options.writeBaseline, file, result.results, complete);

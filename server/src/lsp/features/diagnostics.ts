@@ -110,6 +110,7 @@ function deniedText(finding: CapabilityFinding, granted: string | undefined): st
   if (!access) return `Access denied: ${finding.message}`;
   const what = `Access denied: library \`${finding.library}\` may not ${finding.needed ?? 'read'} \`${access.target}\``;
   if (access.outside) return `${what}: it is outside the workspace, which no capability grants`;
+  if (access.final) return `${what}: ${access.final}`;
   return `${what} under capabilities.fs = "${granted ?? 'none'}": grant \`capabilities.fs = "${finding.needed}"\` in hielements.toml`;
 }
 

@@ -118,6 +118,8 @@ export function permissionsToCapabilitiesEdits(text: string, library: string): T
 /** The quick-fix for a finding: grant what is missing or denied, remove what is unused. */
 export function editsForFinding(text: string, finding: CapabilityFinding): TextEdit[] {
   const { library, capability, needed } = finding;
+  // a denial no grant would fix (outside the workspace, a protected file, …) has no `needed`: no edit
+  if (finding.kind === 'denied' && needed === undefined) return [];
   if (finding.kind === 'unused') return removeCapabilityEdits(text, library, capability, capability === 'env' ? needed : undefined);
   if (capability === 'fs') return grantFsEdits(text, library, needed === 'write' ? 'write' : 'read');
   return needed ? addEnvEdits(text, library, needed) : [];

@@ -15,3 +15,4 @@ export {
 } from './capabilityEdits';
 export { entryNameSpan } from './entryNameSpan';
 export { specPatternsOf, type SpecPatterns } from './specKeys';
+export { renameEntryEdits, freeEntryName } from './entryRename';

@@ -2,8 +2,9 @@
  * A library served by an external process over newline-delimited JSON-RPC 2.0
  * (plugins.md §3). Same wire behaviour as the reference — lazy spawn on the first call,
  * ids 1, 2, … per process, strictly sequential requests — plus: a per-request timeout,
- * cancellation, restart of a dead or desynchronised process on the next call, stderr to
- * the log, documentation via `library.doc` / `library.metadata` in a temporary process.
+ * cancellation, replies matched by id, bounded replies and stderr (trust.md §4), restart of
+ * a dead or desynchronised process on the next call, stderr to the log, documentation via
+ * `library.doc` / `library.metadata` in a temporary process.
  */
 import type { Value } from '../../eval/values';
 import type { ExternalLibraryConfig } from '../types';
@@ -27,7 +28,7 @@ export interface ExternalLibraryOptions {
   log?: (message: string) => void;
   /** Working directory of the plugin; default: the host's (like the reference). */
   cwd?: string;
-  /** Cap on one response line (bytes); default 64 MiB. */
+  /** Cap on one response line (bytes); default 1 MiB. */
   maxLineBytes?: number;
   /** Time a plugin gets to exit after its stdin is closed, before it is killed; default 100 ms. */
   shutdownGraceMs?: number;
@@ -94,8 +95,9 @@ export class ExternalLibrary implements Library {
       await untilDoneOrAborted(previous, ctx.signal);
       if (ctx.signal?.aborted) throw cancelled();
       const proc = await this.runningProcess();
-      const line = requestLine(method, callParams(fn, args, ctx.workspace), this.nextId++);
-      const response = await proc.request(line, { timeoutMs: this.timeoutMs, signal: ctx.signal, what: `${method} '${fn}'` });
+      const id = this.nextId++;
+      const line = requestLine(method, callParams(fn, args, ctx.workspace), id);
+      const response = await proc.request(line, { id, timeoutMs: this.timeoutMs, signal: ctx.signal, what: `${method} '${fn}'` });
       return decodeResponse(proc, response);
     } finally {
       // `release` is assigned once `previous` settles; settle our slot either way
@@ -132,7 +134,7 @@ export class ExternalLibrary implements Library {
         if (!proc.alive) return undefined;
         try {
           const params = method === 'library.doc' ? '{}' : undefined;
-          const response = await proc.request(requestLine(method, params, id), { timeoutMs: this.timeoutMs, what: method });
+          const response = await proc.request(requestLine(method, params, id), { id, timeoutMs: this.timeoutMs, what: method });
           return decodeResponse(proc, response);
         } catch (e) {
           if (e instanceof LibraryError) return undefined;

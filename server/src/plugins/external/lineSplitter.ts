@@ -11,7 +11,8 @@ export interface LineSplitterOptions {
   maxLineBytes?: number;
 }
 
-export const DEFAULT_MAX_LINE_BYTES = 64 * 1024 * 1024;
+/** One reply line of an external plugin: 1 MiB (trust.md §4: no plugin makes output grow without bound). */
+export const DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
 
 export class LineSplitter {
   private parts: Buffer[] = [];

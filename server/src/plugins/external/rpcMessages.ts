@@ -7,6 +7,10 @@ import type { Value } from '../../eval/values';
 import { LibraryError } from '../../libraries/library';
 import { JsonNumber, JsonSyntaxError, isJsonObject, parseJson, type JsonValue } from './jsonText';
 import { encodeValue } from './valueJson';
+import { boundedText } from '../../diagnostics/boundedText';
+
+/** How much of an unparsable response an error message shows. */
+const SHOWN_RESPONSE_CHARS = 500;
 
 export type RpcMethod = 'library.call' | 'library.check' | 'library.doc' | 'library.metadata';
 
@@ -50,8 +54,25 @@ function envelopeProblem(msg: JsonValue): string | undefined {
   return undefined;
 }
 
+/**
+ * The `id` of a response line as written (`"3"`), when the line is a JSON object with a
+ * valid id; undefined for anything else (garbage, `id: null`), which then goes on to be
+ * reported as the answer it failed to be (E506).
+ */
+export function responseIdText(line: string): string | undefined {
+  let msg: JsonValue;
+  try {
+    msg = parseJson(line);
+  } catch {
+    return undefined;
+  }
+  if (!isJsonObject(msg)) return undefined;
+  const id = msg.id;
+  return id instanceof JsonNumber && id.isIntegerText && !id.text.startsWith('-') ? id.text.replace(/^0+(?=\d)/, '') : undefined;
+}
+
 function parseFailure(detail: string, line: string): LibraryError {
-  return new LibraryError('E506', `Failed to parse response: ${detail}. Response was: ${line.trim()}`);
+  return new LibraryError('E506', `Failed to parse response: ${detail}. Response was: ${boundedText(line.trim(), SHOWN_RESPONSE_CHARS)}`);
 }
 
 /**

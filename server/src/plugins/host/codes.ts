@@ -31,12 +31,17 @@
  * | E531   | error    | call/check       | the call was cancelled (CallContext.signal; process killed) |
  * | E540   | error    | `baseline` value | not a relative path inside the folder of hielements.toml |
  * | W541   | warning  | `baseline` value | the baseline file is missing or not a baseline (ignored) |
+ * | E532   | error    | entry name       | an entry named like a built-in library in an untrusted workspace: not loaded (trust.md §1) |
+ * | E533   | error    | call/check       | an external plugin that was not started because the workspace is not trusted |
  * | W520   | warning  | key              | unknown key (ignored) |
  * | W521   | hint     | `permissions`    | upstream alias `permissions` (accepted); quick-fix rewrites it to `capabilities` |
  * | W522   | warning  | key              | key has no effect for this library type (e.g. `capabilities` on an external plugin) |
  * | W523   | warning  | `permissions`    | `permissions` ignored because `capabilities` is also given |
  * | W524   | warning  | entry name       | library name is not an identifier, `.hie` files cannot import it |
- * | W525   | warning  | `specs`/`exclude` pattern | the pattern can match nothing (absolute, or above the folder of hielements.toml) |
+ * | W525   | warning  | entry name       | the entry replaces the built-in library of the same name; quick-fix renames the entry |
+ * | W526   | warning  | entry name       | external plugin not started: the workspace is not trusted (code action: ask again) |
+ * | W527   | hint     | entry name       | WASM grants withheld (`fs = "write"` served as `read`, no `env`): the workspace is not trusted |
+ * | W528   | warning  | `specs`/`exclude` pattern | the pattern can match nothing (absolute, or above the folder of hielements.toml) |
  *
  * An entry with any error-severity diagnostic is disabled (not registered); warnings and
  * hints keep it. Invalid TOML disables all entries.
@@ -62,10 +67,15 @@ export const CODES = {
   cancelled: 'E531',
   baselinePath: 'E540',
   baselineUnreadable: 'W541',
+  shadowsBuiltinUntrusted: 'E532',
+  notTrusted: 'E533',
   unknownKey: 'W520',
   permissionsAlias: 'W521',
   noEffect: 'W522',
   permissionsIgnored: 'W523',
   nameNotIdentifier: 'W524',
-  patternOutside: 'W525',
+  shadowsBuiltin: 'W525',
+  externalNotStarted: 'W526',
+  grantsWithheld: 'W527',
+  patternOutside: 'W528',
 } as const;

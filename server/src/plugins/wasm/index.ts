@@ -9,6 +9,7 @@ import { WasmLibrary } from './wasmLibrary';
 import { LibraryError } from '../../libraries/library';
 import { WasmErrorCode } from './valueJson';
 import type { WorkerInit } from './workerProtocol';
+import { userConfigDirectory } from '../userConfig';
 
 export { WasmLibrary, type BatchCall } from './wasmLibrary';
 export { WasmErrorCode } from './valueJson';
@@ -97,6 +98,10 @@ export async function loadWasm(config: WasmLibraryConfig, options: WasmLoadOptio
     workspaceRoot: options.workspaceRoot,
     fs: config.capabilities.fs,
     env,
+    protectedFiles: options.protectedFiles ?? [],
+    // the worker gets only granted variables: the host resolves $XDG_CONFIG_HOME / ~ here
+    protectedFolders: [userConfigDirectory()],
+    writeWithheld: options.writeWithheld === true,
     memoryPages,
     plugin,
   };

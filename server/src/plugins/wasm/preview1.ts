@@ -372,8 +372,8 @@ export function createPreview1(sandbox: Sandbox, memory: () => WasmMemory): Prev
           fds.set(nextFd, { kind: 'dir', host: r.host, rel: r.rel, preopen: false });
         } else {
           if ((oflags & OFLAGS.DIRECTORY) !== 0) return E.NOTDIR;
-          const flags = access === 'write' ? fs.constants.O_RDWR | (oflags & OFLAGS.CREAT ? fs.constants.O_CREAT : 0) | (oflags & OFLAGS.TRUNC ? fs.constants.O_TRUNC : 0) : fs.constants.O_RDONLY;
-          const hostFd = fs.openSync(r.host, flags | fs.constants.O_NOFOLLOW);
+          const hostFd = sandbox.openFile(r, access === 'write', (oflags & OFLAGS.CREAT) !== 0, (oflags & OFLAGS.TRUNC) !== 0);
+          if (hostFd === undefined) return E.NOTCAPABLE;
           fds.set(nextFd, { kind: 'file', host: r.host, rel: r.rel, fd: hostFd, pos: 0, writable: access === 'write', append: (fdflags & FDFLAGS_APPEND) !== 0 });
         }
         u32(fdOut, nextFd++);
@@ -408,6 +408,7 @@ export function createPreview1(sandbox: Sandbox, memory: () => WasmMemory): Prev
     path_rename: (fd: number, oldPtr: number, oldLen: number, newFd: number, newPtr: number, newLen: number) => {
       const from = resolvePath(fd, oldPtr, oldLen, 'write', 'entry');
       if (typeof from === 'number') return from;
+      if (!sandbox.mayMove(from)) return E.NOTCAPABLE;
       const to = resolvePath(newFd, newPtr, newLen, 'write', 'entry');
       if (typeof to === 'number') return to;
       return hostCall(() => fs.renameSync(from.host, to.host));

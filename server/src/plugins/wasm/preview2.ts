@@ -190,17 +190,17 @@ export function createPreview2(sandbox: Sandbox): Preview2 {
         return new Descriptor(r.rel, r.host, true, false, undefined);
       }
       if (openFlags.directory) throw 'not-directory';
-      const flags =
-        access === 'write'
-          ? fs.constants.O_RDWR | (openFlags.create ? fs.constants.O_CREAT : 0) | (openFlags.truncate ? fs.constants.O_TRUNC : 0)
-          : fs.constants.O_RDONLY;
       if (!sandbox.reserveHandle()) throw 'quota';
-      let fd: number;
+      let fd: number | undefined;
       try {
-        fd = attempt(() => fs.openSync(r.host, flags | fs.constants.O_NOFOLLOW));
+        fd = attempt(() => sandbox.openFile(r, access === 'write', !!openFlags.create, !!openFlags.truncate));
       } catch (e) {
         sandbox.releaseHandle();
         throw e;
+      }
+      if (fd === undefined) {
+        sandbox.releaseHandle();
+        throw 'not-permitted';
       }
       return new Descriptor(r.rel, r.host, false, access === 'write', fd);
     }
@@ -223,6 +223,7 @@ export function createPreview2(sandbox: Sandbox): Preview2 {
     }
     renameAt(oldPath: string, newDir: Descriptor, newPath: string): void {
       const from = this.gate(oldPath, 'write', 'entry');
+      if (!sandbox.mayMove(from)) throw 'not-permitted';
       const to = newDir.gate(newPath, 'write', 'entry');
       attempt(() => fs.renameSync(from.host, to.host));
     }

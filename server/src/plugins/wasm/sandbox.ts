@@ -1,4 +1,6 @@
+import * as fs from 'node:fs';
 import type { FsCapability } from '../types';
+import { ProtectedPaths } from './protectedPaths';
 import { WorkspaceJail, type Resolution, type ResolveMode } from './workspaceJail';
 
 /**
@@ -13,8 +15,12 @@ export interface Denial {
   access: Access;
   /** The path as the plugin asked for it. */
   path: string;
-  /** `capability`: a grant would allow it; `outside`: nothing ever allows it. */
-  why: 'capability' | 'outside';
+  /**
+   * `capability`: a grant would allow it; `outside`: nothing ever allows it; `protected`: a
+   * file no plugin may write (trust.md §3); `linked`: a write through a hard link; `untrusted`:
+   * `fs = "write"` is granted but withheld because the workspace is not trusted (trust.md §1).
+   */
+  why: 'capability' | 'outside' | 'protected' | 'linked' | 'untrusted';
 }
 
 export interface SandboxSettings {
@@ -22,6 +28,12 @@ export interface SandboxSettings {
   fs: FsCapability;
   /** Granted variables present in the host environment (name → value). */
   env: [string, string][];
+  /** Absolute paths hielements.toml names (plugin modules, programs, scripts): never written. */
+  protectedFiles?: string[];
+  /** Absolute folders nothing below which is written (the user's Hielements configuration). */
+  protectedFolders?: string[];
+  /** `fs = "write"` was granted but is served as `read` (untrusted workspace). */
+  writeWithheld?: boolean;
 }
 
 export type OpenResult = Resolution | { ok: false; shown: string; why: 'denied' };
@@ -37,12 +49,14 @@ export const GUEST_WORKSPACE = '/workspace';
 export class Sandbox {
   readonly jail: WorkspaceJail;
   readonly denials: Denial[] = [];
+  private readonly protection: ProtectedPaths;
 
   constructor(
     readonly settings: SandboxSettings,
     private readonly emit: (stream: 'stdout' | 'stderr', line: string) => void,
   ) {
     this.jail = new WorkspaceJail(settings.workspaceRoot);
+    this.protection = new ProtectedPaths(this.jail.realRoot, settings.protectedFiles, settings.protectedFolders);
   }
 
   get fs(): FsCapability {
@@ -57,14 +71,53 @@ export class Sandbox {
   /**
    * The one gate for every path-based operation. `dirRel` is the directory the plugin's
    * descriptor stands for (relative to the workspace), `guestPath` what it asked for.
+   * A path outside the workspace is refused as such before capabilities are looked at: no
+   * grant would allow it, so none is suggested (trust.md §3).
    */
   open(dirRel: string, guestPath: string, access: Access, mode: ResolveMode = 'follow'): OpenResult {
-    const shown = this.jail.lexical(dirRel, guestPath) ?? guestPath;
+    const lexical = this.jail.lexical(dirRel, guestPath);
+    if (lexical === undefined && !guestPath.includes('\0')) return this.deny(access, guestPath, 'outside');
+    const shown = lexical ?? guestPath;
     if (this.fs === 'none') return this.deny(access, shown, 'capability');
-    if (access === 'write' && this.fs !== 'write') return this.deny('write', shown, 'capability');
+    if (access === 'write' && this.fs !== 'write') return this.deny('write', shown, this.settings.writeWithheld ? 'untrusted' : 'capability');
+    if (access === 'write' && lexical !== undefined && this.protection.coversHost(this.jail.hostOf(lexical))) return this.deny('write', shown, 'protected');
     const r = this.jail.resolve(dirRel, guestPath, mode);
     if (!r.ok && r.why === 'outside') return this.deny(access, guestPath, 'outside');
+    // the real path too: a symlink inside the workspace may lead to a protected file
+    if (r.ok && access === 'write' && this.protection.coversHost(r.host)) return this.deny('write', shown, 'protected');
     return r;
+  }
+
+  /**
+   * Opens a host file the gate allowed. A write never goes through a hard link (trust.md §3):
+   * a file with more than one link may have its other name outside the workspace, so it is
+   * refused (checked on the open descriptor, before any truncation). Returns the host fd, or
+   * `undefined` when refused (the denial is recorded). Throws the OS error otherwise.
+   */
+  openFile(r: { host: string; rel: string }, write: boolean, create: boolean, truncate: boolean): number | undefined {
+    const flags = write ? fs.constants.O_RDWR | (create ? fs.constants.O_CREAT : 0) : fs.constants.O_RDONLY;
+    const fd = fs.openSync(r.host, flags | fs.constants.O_NOFOLLOW);
+    if (!write) return fd;
+    try {
+      const st = fs.fstatSync(fd);
+      if (st.isFile() && st.nlink > 1) {
+        fs.closeSync(fd);
+        this.denials.push({ access: 'write', path: r.rel, why: 'linked' });
+        return undefined;
+      }
+      if (truncate) fs.ftruncateSync(fd, 0);
+      return fd;
+    } catch (e) {
+      fs.closeSync(fd);
+      throw e;
+    }
+  }
+
+  /** Whether the entry at `from` (already allowed by the gate) may be renamed: nothing protected moves with it. */
+  mayMove(from: { host: string; rel: string }): boolean {
+    if (!this.protection.treeHolds(from.host)) return true;
+    this.denials.push({ access: 'write', path: from.rel, why: 'protected' });
+    return false;
   }
 
   /** Whether a directory listing / stat of the descriptor itself is allowed. */

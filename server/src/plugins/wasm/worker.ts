@@ -25,7 +25,7 @@ const post = (m: WorkerMessage) => port.postMessage(m);
 /** Logs and replies share one channel, so a call's log lines always arrive before its reply. */
 const replies = init.replyPort ?? port;
 
-const sandbox = new Sandbox({ workspaceRoot: init.workspaceRoot, fs: init.fs, env: init.env }, (stream, line) => replies.postMessage({ type: 'log', stream, line } satisfies WorkerMessage));
+const sandbox = new Sandbox({ workspaceRoot: init.workspaceRoot, fs: init.fs, env: init.env, protectedFiles: init.protectedFiles, protectedFolders: init.protectedFolders, writeWithheld: init.writeWithheld }, (stream, line) => replies.postMessage({ type: 'log', stream, line } satisfies WorkerMessage));
 
 let instance: PluginInstance | undefined;
 /** The instance being created (started as soon as the worker is, so the first call finds it ready or nearly). */

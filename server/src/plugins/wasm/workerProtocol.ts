@@ -11,6 +11,12 @@ export interface WorkerInit {
   workspaceRoot: string;
   fs: FsCapability;
   env: [string, string][];
+  /** Absolute paths named by hielements.toml: never written (trust.md §3). */
+  protectedFiles: string[];
+  /** Folders nothing below which is written: the user's Hielements configuration (trust answers). */
+  protectedFolders: string[];
+  /** `fs = "write"` granted but served as `read` (untrusted workspace). */
+  writeWithheld: boolean;
   memoryPages: number;
   plugin: { format: 'core'; module: WasmModule } | { format: 'component'; dir: string };
   /** Where logs and replies go (a dedicated channel the host can poll synchronously); `ready` uses parentPort. */

@@ -7,9 +7,10 @@ import * as path from 'node:path';
  * symlinks (file or directory, relative or absolute) whose real path is outside.
  *
  * Each open is checked lexically and then with `realpath`, and the host then opens the
- * real path it checked. Known limits (documented in plugins/README.md): hard links to
- * outside files are followed (a path check cannot see them), and a concurrent local
- * process could swap a path between the check and the open (Node has no openat2).
+ * real path it checked. Known limits (documented in plugins/README.md): a read follows a
+ * hard link to an outside file (a path check cannot see it; writes through hard links are
+ * refused by `Sandbox.openFile`), and a concurrent local process could swap a path between
+ * the check and the open (Node has no openat2).
  */
 
 export type Resolution =
@@ -34,6 +35,11 @@ export class WorkspaceJail {
     return real === this.realRoot || real.startsWith(this.realRoot + path.sep);
   }
 
+  /** Host path of a normalised workspace-relative path, without following anything. */
+  hostOf(rel: string): string {
+    return rel === '' ? this.realRoot : path.join(this.realRoot, ...rel.split('/'));
+  }
+
   /** Lexical step: '' for the root, undefined when the path escapes or is absolute. */
   lexical(dirRel: string, guestPath: string): string | undefined {
     if (guestPath.includes('\0') || guestPath.startsWith('/')) return undefined;
@@ -48,7 +54,7 @@ export class WorkspaceJail {
     if (rel === undefined) return { ok: false, shown, why: guestPath.includes('\0') ? 'invalid' : 'outside' };
     if (mode === 'entry') return this.entry(rel, shown);
     const forCreate = mode === 'create';
-    const lexicalHost = rel === '' ? this.realRoot : path.join(this.realRoot, ...rel.split('/'));
+    const lexicalHost = this.hostOf(rel);
     try {
       const real = fs.realpathSync(lexicalHost);
       return this.inside(real) ? { ok: true, host: real, rel } : { ok: false, shown, why: 'outside' };

@@ -127,8 +127,8 @@ describe('hielements.toml loading', () => {
     assert.deepEqual(cfg.diagnostics.map((d) => summary(text, d)), [
       ['E521', 'error', "'specs' must be an array of glob patterns, e.g. specs = [\"architecture/**/*.hie\"] (ignored)", '"*.hie"'],
       ['E521', 'error', "'exclude' patterns must be non-empty strings (this one is ignored)", '""'],
-      ['W525', 'warning', 'Pattern "/abs/*.hie" matches nothing: patterns are relative to the folder of hielements.toml', '"/abs/*.hie"'],
-      ['W525', 'warning', 'Pattern "../up" matches nothing: patterns are relative to the folder of hielements.toml', '"../up"'],
+      ['W528', 'warning', 'Pattern "/abs/*.hie" matches nothing: patterns are relative to the folder of hielements.toml', '"/abs/*.hie"'],
+      ['W528', 'warning', 'Pattern "../up" matches nothing: patterns are relative to the folder of hielements.toml', '"../up"'],
       ['E521', 'error', "'specs' is inside [libraries]: move it above the first [table] header of hielements.toml", 'specs'],
     ]);
     assert.deepEqual(await diagnose('exclude = [3]\n'), [['E521', 'error', "'exclude' patterns must be non-empty strings (this one is ignored)", '3']]);
