@@ -82,7 +82,7 @@ for (const { format, expect } of FORMATS) describe(`wasm ${format}: sandbox guar
       capability: 'fs',
       message: 'library `probe` was denied read access to `../outside/secret.txt`: it is outside the workspace',
       origin: { file: 'arch.hie', elementPath: 'app', text: 'check probe.read()' },
-      access: { target: '../outside/secret.txt', outside: true },
+      access: { target: '../outside/secret.txt', outside: true, final: 'it is outside the workspace' },
     });
   });
 
