@@ -3,10 +3,14 @@ import { syntaxBench } from './syntaxBench';
 import { pluginBench } from './pluginBench';
 import { lspBench } from './lspBench';
 
-/** `npm run bench [suite]`: every figure the issues ask for, on the shared generators' inputs. */
+/**
+ * `npm run bench [suite [part]]`: every figure the issues ask for, on the shared generators'
+ * inputs (`npm run bench -- lsp typing` runs only the random-typing workload).
+ */
 async function main(): Promise<void> {
   const only = process.argv[2];
-  const suites: Record<string, () => Promise<void>> = { syntax: syntaxBench, engine: engineBench, plugins: pluginBench, lsp: lspBench };
+  const part = process.argv[3];
+  const suites: Record<string, () => Promise<void>> = { syntax: syntaxBench, engine: engineBench, plugins: pluginBench, lsp: () => lspBench(part) };
   for (const [name, run] of Object.entries(suites)) {
     if (only && only !== name) continue;
     console.log(`\n== ${name} ==`);

@@ -4,6 +4,7 @@ import { checkDiagnostic, denialDiagnostic, findingDiagnostic, toLspDiagnostic }
 import type { StaticOptions } from '../staticCheck/checker';
 import type { Project } from './project';
 import { staticDiagnostics } from './staticFindings';
+import { PendingChanges } from './transport';
 import { pathToUri } from './uris';
 import type { HieFile, WorkspaceState } from './workspaceState';
 
@@ -29,7 +30,11 @@ export function fileDiagnostics(file: HieFile, options: StaticOptions = {}): Dia
   return out;
 }
 
-/** Publishes diagnostics; syntax updates of a burst of edits are coalesced into one per turn. */
+/**
+ * Publishes diagnostics. After an edit, the publication waits for the turn of the event loop
+ * to end and is dropped when newer changes of the document have arrived meanwhile: only the
+ * newest version is analysed and published.
+ */
 export class DiagnosticsPublisher {
   private readonly soon = new Set<string>();
 
@@ -37,6 +42,7 @@ export class DiagnosticsPublisher {
     private readonly connection: Connection,
     private readonly state: WorkspaceState,
     private readonly staticOptions: () => StaticOptions = () => ({}),
+    private readonly pending = new PendingChanges(),
   ) {}
 
   publish(file: HieFile): void {
@@ -49,7 +55,7 @@ export class DiagnosticsPublisher {
     setImmediate(() => {
       this.soon.delete(file.key);
       const current = this.state.files.get(file.key);
-      if (current) this.publish(current);
+      if (current && this.pending.behind(current.uri) === 0) this.publish(current);
     });
   }
 

@@ -6,7 +6,9 @@ import type { ValidationOptions } from './programFindings';
 
 /**
  * An open `.hie` document together with its analysis (model + syntax/validation
- * diagnostics), recomputed lazily after edits. The language server keeps one per document.
+ * diagnostics), recomputed lazily: edits are applied at once, the re-parse and the analysis
+ * wait until someone asks, so a burst of edits costs one of each. The language server keeps
+ * one per document.
  */
 export class AnalyzedDocument {
   private readonly document: HieDocument;
@@ -43,8 +45,8 @@ export class AnalyzedDocument {
 
   get analysis(): Analysis {
     if (!this.cached) {
-      const edits = this.document.takeEdits();
-      const previous = this.cache && edits ? { cache: this.cache, edits, lines: this.document.lineIndex } : undefined;
+      const changes = this.document.takeChanges();
+      const previous = this.cache && changes ? { cache: this.cache, changes, lines: this.document.lineIndex } : undefined;
       const { cache, ...analysis } = analyze(this.document.tree, this.document.text, this.options, previous);
       this.cache = cache;
       this.cached = analysis;

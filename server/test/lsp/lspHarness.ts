@@ -87,10 +87,12 @@ export class TestEditor {
 
   /** Starts the server on a workspace folder and completes the initialize handshake. */
   static async start(root: string, initializationOptions: unknown = { checks: { run: 'onType', debounceMs: 50 } }, transport: 'stdio' | 'node-ipc' = 'stdio'): Promise<TestEditor> {
+    // e.g. HIELEMENTS_SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to profile the server under a bench
+    const nodeArgs = (process.env.HIELEMENTS_SERVER_NODE_ARGS ?? '').split(' ').filter((a) => a !== '');
     const child =
       transport === 'stdio'
-        ? spawn(process.execPath, [SERVER_BIN, '--stdio'], { cwd: os.tmpdir(), stdio: ['pipe', 'pipe', 'pipe'] })
-        : fork(SERVER_BIN, ['--node-ipc'], { cwd: os.tmpdir(), stdio: ['pipe', 'pipe', 'pipe', 'ipc'] });
+        ? spawn(process.execPath, [...nodeArgs, SERVER_BIN, '--stdio'], { cwd: os.tmpdir(), stdio: ['pipe', 'pipe', 'pipe'] })
+        : fork(SERVER_BIN, ['--node-ipc'], { cwd: os.tmpdir(), stdio: ['pipe', 'pipe', 'pipe', 'ipc'], execArgv: nodeArgs });
     const editor = new TestEditor(child, transport === 'node-ipc');
     await editor.connection.sendRequest('initialize', {
       processId: process.pid,
