@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { CheckResult, EvalResult, Evaluate, RunSummary, ScopeEvaluation } from '../eval/types';
 import { hasErrors } from '../model/analyze';
+import { ownSpans } from './keptResults';
 import { staticResult } from './staticFindings';
 import type { CheckRecord, HieFile } from './workspaceState';
 
@@ -16,9 +17,17 @@ const EMPTY_SUMMARY: RunSummary = { total: 0, passed: 0, failed: 0, errors: 0, s
 /**
  * Evaluates the checks of one file with its project's libraries. With `onlyElements`, only
  * those elements are evaluated and their results replace the previous ones (the rest of the
- * previous record is kept). Throws StaleRun when the file or the plugins changed meanwhile.
+ * previous record is kept). Undefined when the file has validation errors: nothing runs
+ * (like `hielements run`), and the last results stay. Throws StaleRun when the file or the
+ * plugins changed meanwhile.
  */
-export async function runChecks(evaluate: Evaluate, file: HieFile, signal: AbortSignal, onlyElements?: string[], patternChecks = false): Promise<CheckRecord> {
+export async function runChecks(
+  evaluate: Evaluate,
+  file: HieFile,
+  signal: AbortSignal,
+  onlyElements?: string[],
+  patternChecks = false,
+): Promise<CheckRecord | undefined> {
   const project = file.project;
   await project.load();
   const revision = file.revision;
@@ -26,10 +35,8 @@ export async function runChecks(evaluate: Evaluate, file: HieFile, signal: Abort
   const analysis = file.doc.analysis;
   const registry = project.registry();
   const current = (): boolean => file.revision === revision && project.generation === generation && !signal.aborted;
-  if (!registry || hasErrors(analysis.diagnostics)) {
-    // validation errors: nothing runs (like `hielements run`)
-    return { revision, generation, results: [], scopes: [], summary: EMPTY_SUMMARY };
-  }
+  if (hasErrors(analysis.diagnostics)) return undefined;
+  if (!registry) return { revision, generation, results: [], scopes: [], summary: EMPTY_SUMMARY };
   // what the static checker knows will fail is recorded as such, not evaluated
   const knownFailures = staticResult(file, { patternChecks }).checkErrors;
   const run = (onlyElement?: string): Promise<EvalResult> =>
@@ -60,7 +67,7 @@ export async function runChecks(evaluate: Evaluate, file: HieFile, signal: Abort
     summary = out.summary;
   }
   if (!current()) throw new StaleRun();
-  return { revision, generation, results, scopes, summary };
+  return ownSpans({ revision, generation, results, scopes, summary });
 }
 
 export function summarize(results: readonly CheckResult[]): RunSummary {

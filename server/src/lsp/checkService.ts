@@ -3,6 +3,7 @@ import type { Connection } from 'vscode-languageserver';
 import type { Evaluate } from '../eval/types';
 import { CHECK_SUMMARY_NOTIFICATION, type CheckSummary } from './commands';
 import { CheckScheduler } from './checkScheduler';
+import { hasErrors } from '../model/analyze';
 import { affectedElements, runChecks, StaleRun } from './checkRunner';
 import type { Project } from './project';
 import type { DiagnosticsPublisher } from './publisher';
@@ -18,11 +19,14 @@ type Pending = 'all' | Set<string>;
 /**
  * Check evaluation for the server: when to run (settings, edits, saves, file changes),
  * what to run (a whole file or the affected elements), and what to tell the client
- * (diagnostics of the current revision only, then `hielements/checkSummary`).
+ * (diagnostics, then `hielements/checkSummary`). A file's last results stay until a run
+ * replaces them: a file with validation errors is not run, and edits move the results.
  */
 export class CheckService {
   private readonly scheduler: CheckScheduler;
   private readonly pending = new Map<string, Pending>();
+  /** The summary the client has, to tell it only about changes. */
+  private lastSummary = '';
 
   constructor(
     private readonly connection: Connection,
@@ -44,10 +48,11 @@ export class CheckService {
     return this.evaluate !== undefined;
   }
 
-  /** A .hie file was edited. */
+  /** A .hie file was edited (its results were moved or dropped: the totals may be older now). */
   edited(file: HieFile): void {
     if (this.settings().checks.run === 'onType') this.request(file, 'all', this.settings().checks.debounceMs);
     else this.scheduler.cancel(file.key); // a run in flight is for an older text
+    this.sendSummary();
   }
 
   saved(file: HieFile): void {
@@ -85,13 +90,14 @@ export class CheckService {
     return summaryOf(files);
   }
 
-  /** A run overtaken by an edit or a plugin reload is repeated (a few times at most). */
+  /** A run overtaken by an edit or a plugin reload is repeated (a few times at most); a file with errors is not run. */
   private async runUntilCurrent(file: HieFile): Promise<void> {
     for (let attempt = 0; attempt < 3; attempt++) {
       this.pending.set(file.key, 'all');
       await this.scheduler.runNow(file.key);
       const r = file.checks;
       if (r && r.revision === file.revision && r.generation === file.project.generation) return;
+      if (hasErrors(file.doc.analysis.diagnostics)) return;
     }
   }
 
@@ -121,9 +127,12 @@ export class CheckService {
     for (let i = project.denials.length - 1; i >= 0; i--) if (project.denials[i].origin?.file === file.path) project.denials.splice(i, 1);
     const started = performance.now();
     try {
-      file.checks = await runChecks(this.evaluate, file, signal, what === 'all' ? undefined : [...what], this.settings().checks.patterns);
+      const record = await runChecks(this.evaluate, file, signal, what === 'all' ? undefined : [...what], this.settings().checks.patterns);
       const scope = what === 'all' ? 'all elements' : `${what.size} affected element${what.size === 1 ? '' : 's'}`;
-      this.log(`Checks of ${file.path ?? file.uri} (${scope}): ${file.checks.results.length} results in ${Math.round(performance.now() - started)} ms`);
+      if (record) {
+        file.checks = record;
+        this.log(`Checks of ${file.path ?? file.uri} (${scope}): ${record.results.length} results in ${Math.round(performance.now() - started)} ms`);
+      } else this.log(`Checks of ${file.path ?? file.uri} not run: the file has errors (the last results stay)`);
     } catch (e) {
       if (e instanceof StaleRun || signal.aborted) return;
       // keep what is pending for the next run
@@ -132,16 +141,26 @@ export class CheckService {
     }
     this.publisher.publish(file);
     this.refreshLenses();
-    void this.connection.sendNotification(CHECK_SUMMARY_NOTIFICATION, summaryOf([...this.state.files.values()]));
+    this.sendSummary(true);
+  }
+
+  /** `hielements/checkSummary`: after every run, and when an edit changed the totals or made them older. */
+  private sendSummary(always = false): void {
+    const summary = summaryOf([...this.state.files.values()]);
+    const key = JSON.stringify(summary);
+    if (!always && key === this.lastSummary) return;
+    this.lastSummary = key;
+    void this.connection.sendNotification(CHECK_SUMMARY_NOTIFICATION, summary);
   }
 }
 
-/** Totals over the current results of some files. */
+/** Totals over the last results of some files; `outdated` counts files edited since their run. */
 export function summaryOf(files: HieFile[]): CheckSummary {
-  const summary: CheckSummary = { passed: 0, failed: 0, errors: 0, total: 0 };
+  const summary: CheckSummary = { passed: 0, failed: 0, errors: 0, total: 0, outdated: 0 };
   for (const f of files) {
     const r = f.checks;
-    if (!r || r.revision !== f.revision) continue;
+    if (!r) continue;
+    if (r.revision !== f.revision) summary.outdated++;
     for (const result of r.results) {
       summary.total++;
       if (result.outcome.status === 'pass') summary.passed++;

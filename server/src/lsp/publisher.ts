@@ -9,13 +9,14 @@ import { pathToUri } from './uris';
 import type { HieFile, WorkspaceState } from './workspaceState';
 
 /**
- * Diagnostics of a .hie file: syntax, validation and static findings now, plus check results of
- * this very revision (except the failures the static checker predicted: they are already shown).
+ * Diagnostics of a .hie file: syntax, validation and static findings of its text now, plus the
+ * last check results (moved with the text since their run, keptResults.ts; except the failures
+ * the static checker predicted: they are already shown) and the denials of that run.
  */
 export function fileDiagnostics(file: HieFile, options: StaticOptions = {}): Diagnostic[] {
   const out = [...file.doc.analysis.diagnostics, ...staticDiagnostics(file, options)].map(toLspDiagnostic);
   const record = file.checks;
-  if (!record || record.revision !== file.revision || record.generation !== file.project.generation) return out;
+  if (!record) return out;
   for (const result of record.results) {
     if (result.knownFailure) continue;
     const d = checkDiagnostic(result);

@@ -313,7 +313,7 @@ export function startServer(connection: Connection, pending = new PendingChanges
     const hie = fileOf(textDocument.uri);
     if (!hie) return [];
     const fixes = staticFixActions(textDocument.uri, shownFindings(hie, { patternChecks: settings.checks.patterns }), range, context.diagnostics);
-    if (!hie.checks || hie.checks.revision !== hie.revision) return fixes;
+    if (!hie.checks) return fixes;
     const project = hie.project;
     const configFile = project.host.configFile;
     const open = state.configs.get(configFile);

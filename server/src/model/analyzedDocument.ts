@@ -1,5 +1,5 @@
 import type { HieParser } from '../syntax/hieParser';
-import { HieDocument, type TextChange } from '../syntax/document';
+import { HieDocument, type AppliedEdit, type TextChange } from '../syntax/document';
 import type { LineIndex } from '../syntax/lineIndex';
 import { analyze, type Analysis, type AnalysisCache } from './analyze';
 import type { ValidationOptions } from './programFindings';
@@ -32,9 +32,10 @@ export class AnalyzedDocument {
     return this.document.lineIndex;
   }
 
-  applyChanges(changes: readonly TextChange[]): void {
-    this.document.applyChanges(changes);
+  /** The range edits applied, or null when the whole text was replaced. */
+  applyChanges(changes: readonly TextChange[]): AppliedEdit[] | null {
     this.cached = undefined;
+    return this.document.applyChanges(changes);
   }
 
   /** New set of known libraries (plugins loaded or removed): W001 must be recomputed. */

@@ -11,6 +11,16 @@ export interface TextChange {
   text: string;
 }
 
+/** One applied range edit, in the positions tree-sitter uses (before and after it). */
+export interface AppliedEdit {
+  startIndex: number;
+  oldEndIndex: number;
+  newEndIndex: number;
+  startPosition: Point;
+  oldEndPosition: Point;
+  newEndPosition: Point;
+}
+
 /**
  * One open `.hie` document: its text and a tree kept up to date incrementally. Range edits
  * are applied to the text, the line index and the tree (`tree.edit`) at once, but the
@@ -50,33 +60,41 @@ export class HieDocument {
     return this.buffer.lineIndex;
   }
 
-  /** Apply changes in order (LSP semantics: each range refers to the text after the previous change). */
-  applyChanges(changes: readonly TextChange[]): void {
-    for (const change of changes) this.applyChange(change);
+  /**
+   * Apply changes in order (LSP semantics: each range refers to the text after the previous
+   * change). Returns the range edits applied, or null when the whole text was replaced.
+   */
+  applyChanges(changes: readonly TextChange[]): AppliedEdit[] | null {
+    let applied: AppliedEdit[] | null = [];
+    for (const change of changes) {
+      if (!change.range) {
+        this.replaceAll(change.text);
+        applied = null;
+      } else {
+        const edit = this.applyChange(change.range, change.text);
+        applied?.push(edit);
+      }
+    }
+    return applied;
   }
 
-  private applyChange(change: TextChange): void {
-    if (!change.range) {
-      this.replaceAll(change.text);
-      return;
-    }
-    const start = this.buffer.locate(change.range.start);
-    let end = this.buffer.locate(change.range.end);
+  private applyChange(range: NonNullable<TextChange['range']>, text: string): AppliedEdit {
+    const start = this.buffer.locate(range.start);
+    let end = this.buffer.locate(range.end);
     if (end.index < start.index) end = start;
-    const newEndIndex = start.index + change.text.length;
-    this.currentTree.edit(
-      new Edit({
-        startIndex: start.index,
-        oldEndIndex: end.index,
-        newEndIndex,
-        startPosition: start.point,
-        oldEndPosition: end.point,
-        newEndPosition: advance(start.point, change.text),
-      }),
-    );
-    this.changes?.edit(start.index, end.index, newEndIndex);
-    this.buffer.replace(start.point, end.point, change.text);
+    const edit: AppliedEdit = {
+      startIndex: start.index,
+      oldEndIndex: end.index,
+      newEndIndex: start.index + text.length,
+      startPosition: start.point,
+      oldEndPosition: end.point,
+      newEndPosition: advance(start.point, text),
+    };
+    this.currentTree.edit(new Edit(edit));
+    this.changes?.edit(edit.startIndex, edit.oldEndIndex, edit.newEndIndex);
+    this.buffer.replace(start.point, end.point, text);
     this.stale = true;
+    return edit;
   }
 
   private replaceAll(text: string): void {

@@ -43,6 +43,8 @@ export interface CheckSummary {
   failed: number;
   errors: number;
   total: number;
+  /** Files whose totals are from a run before their latest edits. */
+  outdated: number;
 }
 
 export class TestEditor {
