@@ -52,7 +52,7 @@ export class CheckService {
   edited(file: HieFile): void {
     if (this.settings().checks.run === 'onType') this.request(file, 'all', this.settings().checks.debounceMs);
     else this.scheduler.cancel(file.key); // a run in flight is for an older text
-    this.sendSummary();
+    if (file.checks) this.sendSummary();
   }
 
   saved(file: HieFile): void {

@@ -10,17 +10,21 @@ import type { HieFile, WorkspaceState } from './workspaceState';
 
 /**
  * Diagnostics of a .hie file: syntax, validation and static findings of its text now, plus the
- * last check results (moved with the text since their run, keptResults.ts; except the failures
- * the static checker predicted: they are already shown) and the denials of that run.
+ * last check results (moved with the text since their run, keptResults.ts) and the denials of
+ * that run. A failure the static checker predicted is shown once: as the static finding while
+ * that is shown (it is not while the file has errors), else as the kept result.
  */
 export function fileDiagnostics(file: HieFile, options: StaticOptions = {}): Diagnostic[] {
-  const out = [...file.doc.analysis.diagnostics, ...staticDiagnostics(file, options)].map(toLspDiagnostic);
+  const statics = staticDiagnostics(file, options);
+  const out = [...file.doc.analysis.diagnostics, ...statics].map(toLspDiagnostic);
   const record = file.checks;
   if (!record) return out;
+  const shown = new Set(statics.map((d) => `${d.code}@${d.span.startIndex}`));
   for (const result of record.results) {
-    if (result.knownFailure) continue;
     const d = checkDiagnostic(result);
-    if (d) out.push(d);
+    if (!d) continue;
+    if (result.knownFailure && shown.has(`${d.code}@${(result.errorSpan ?? result.check.span).startIndex}`)) continue;
+    out.push(d);
   }
   for (const finding of file.project.denials) {
     if (!finding.origin || finding.origin.file !== file.path) continue;
