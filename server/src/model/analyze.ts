@@ -6,7 +6,7 @@ import type { RegionEnd } from '../syntax/syntaxErrors';
 import { TokenTree } from '../syntax/tokenTree';
 import type { Program } from './types';
 import { programFindings, type ValidationOptions } from './programFindings';
-import { afterOf, analyzeUnit, slotNodes, unitSlots, type Unit, type UnitSlot } from './units';
+import { analyzeUnit, slotNodes, unitSlots, type Unit, type UnitSlot } from './units';
 import { ElementPool } from './elementReuse';
 import { UnitLayouts } from './unitLayout';
 import { moveUnit } from './unitShift';
@@ -60,7 +60,7 @@ export function analyze(
     const describeSyntax = errors < MAX_DIAGNOSTICS;
     const old = reusable.get(`${slot.depStart}:${slot.end}`);
     const unit =
-      old && fits(old, slot, end, describeSyntax, () => layouts.startKey(i))
+      old && fits(old, slot, describeSyntax, () => layouts.startKey(i))
         ? old
         : analyzeUnit(slot, slotNodes(tree, slot), lines, text, { tokens: () => layouts.tokensOf(i), end, layoutKey: () => layouts.startKey(i) }, describeSyntax, pool);
     errors += unit.diagnostics.length;
@@ -79,14 +79,16 @@ export function analyze(
   return { program, diagnostics, cache: { units, tokens } };
 }
 
-/** Whether a carried-over unit still says what a fresh analysis of its slot would. */
-function fits(old: Unit, slot: UnitSlot, end: () => RegionEnd, describeSyntax: boolean, layoutKey: () => string): boolean {
+/**
+ * Whether a carried-over unit still says what a fresh analysis of its slot would. What follows
+ * a unit that is not clean was checked by carryOver (the text up to the end of that token is
+ * unchanged, structure included); what is left is the diagnostic cap and, for a unit whose
+ * syntax errors were described, the indentation state at its start.
+ */
+function fits(old: Unit, slot: UnitSlot, describeSyntax: boolean, layoutKey: () => string): boolean {
   if (old.signature !== slot.signature) return false;
   if (old.clean) return true;
   if (old.describeSyntax !== describeSyntax) return false;
-  const a = old.after;
-  const after = afterOf(end());
-  if (a.kind !== after.kind || a.text !== after.text || a.startIndex !== after.startIndex) return false;
   return old.layoutKey === undefined || old.layoutKey === layoutKey();
 }
 

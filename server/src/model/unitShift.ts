@@ -44,7 +44,6 @@ export function moveUnit(unit: Unit, depStart: number, anchor: Point): void {
   const columns = anchor.column - unit.anchor.column;
   if (delta === 0 && rows === 0 && columns === 0) return;
   const firstRow = unit.anchor.row;
-  unit.positions ??= collectPositions([unit.items, unit.diagnostics]);
   for (const point of unit.positions.points) {
     if (point.row === firstRow) point.column += columns;
     point.row += rows;
