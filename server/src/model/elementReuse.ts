@@ -5,7 +5,7 @@ import type { Point } from '../syntax/span';
 import type { BuildContext, ElementReuse } from './build';
 import { docCommentAbove } from './docComments';
 import type { Element } from './types';
-import { collectPositions, type Positions } from './unitShift';
+import { collectPositions, moveAnchored, type Positions } from './unitShift';
 
 /** Elements shorter than this are built again (cheaper than keeping them). */
 const KEEP_FROM = 1024;
@@ -100,18 +100,7 @@ const key = (start: number, end: number, inPattern: boolean): string => `${start
 /** Moves a kept element (with everything inside it) to start at `start`/`point`; columns only on its first row. */
 function place(entry: KeptElement, start: number, point: Point): void {
   const span = entry.element.span;
-  const delta = start - span.startIndex;
-  const rows = point.row - span.start.row;
-  const columns = point.column - span.start.column;
-  if (delta === 0 && rows === 0 && columns === 0) return;
-  const firstRow = span.start.row;
+  if (span.startIndex === start && span.start.row === point.row && span.start.column === point.column) return;
   entry.positions ??= collectPositions([entry.element]);
-  for (const p of entry.positions.points) {
-    if (p.row === firstRow) p.column += columns;
-    p.row += rows;
-  }
-  for (const s of entry.positions.spans) {
-    s.startIndex += delta;
-    s.endIndex += delta;
-  }
+  moveAnchored(entry.positions, span.startIndex, { ...span.start }, start, point);
 }

@@ -39,20 +39,30 @@ export function collectPositions(roots: unknown[]): Positions {
  * objects of the previous analysis move with them.
  */
 export function moveUnit(unit: Unit, depStart: number, anchor: Point): void {
-  const delta = depStart - unit.depStart;
-  const rows = anchor.row - unit.anchor.row;
-  const columns = anchor.column - unit.anchor.column;
-  if (delta === 0 && rows === 0 && columns === 0) return;
-  const firstRow = unit.anchor.row;
-  for (const point of unit.positions.points) {
+  if (!moveAnchored(unit.positions, unit.depStart, unit.anchor, depStart, anchor)) return;
+  unit.end += depStart - unit.depStart;
+  unit.depStart = depStart;
+  unit.anchor = anchor;
+}
+
+/**
+ * Moves positions whose text did not change from an anchor at `from`/`fromPoint` to one at
+ * `to`/`toPoint`: indices and rows by the difference, columns only on the anchor's row.
+ * False when nothing moves.
+ */
+export function moveAnchored(positions: Positions, from: number, fromPoint: Point, to: number, toPoint: Point): boolean {
+  const delta = to - from;
+  const rows = toPoint.row - fromPoint.row;
+  const columns = toPoint.column - fromPoint.column;
+  if (delta === 0 && rows === 0 && columns === 0) return false;
+  const firstRow = fromPoint.row;
+  for (const point of positions.points) {
     if (point.row === firstRow) point.column += columns;
     point.row += rows;
   }
-  for (const span of unit.positions.spans) {
+  for (const span of positions.spans) {
     span.startIndex += delta;
     span.endIndex += delta;
   }
-  unit.depStart += delta;
-  unit.end += delta;
-  unit.anchor = anchor;
+  return true;
 }
