@@ -8,26 +8,15 @@ import { semanticTokens } from '../src/lsp/features/semanticTokens';
 import { AnalyzedDocument } from '../src/model/analyzedDocument';
 import { HieParser } from '../src/syntax/hieParser';
 import { generatedHie, generatedWorkspace } from './inputs';
-import { mb, median, ms, percentile, row } from './stats';
+import { mb, median, ms, percentile, rssOf, row } from './stats';
+import { typingBench } from './typingBench';
 
 const now = (): number => Number(process.hrtime.bigint()) / 1e6;
 
-/** Resident memory of a process (Linux /proc), in bytes. */
-function rssOf(pid: number | undefined): number {
-  if (pid === undefined) return NaN;
-  try {
-    const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Number(match[1]) * 1024 : NaN;
-  } catch {
-    return NaN;
-  }
-}
-
 /** Issue "language server": the server driven over stdio, as an editor does. */
-export async function lspBench(): Promise<void> {
-  await keystrokes();
-  await inProcessCpu();
-  await workspaceRuns();
+export async function lspBench(only?: string): Promise<void> {
+  const parts: Record<string, () => Promise<void>> = { keystrokes, editor: inProcessCpu, typing: typingBench, workspace: workspaceRuns };
+  for (const [name, run] of Object.entries(parts)) if (!only || only === name) await run();
 }
 
 /** Keystroke → syntax diagnostics on a 5,000-line file. */

@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+
 /** Small timing helpers; benches print numbers, tests never assert them. */
 export function percentile(samples: number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -23,4 +25,15 @@ export const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)
 
 export function row(label: string, value: string, target = ''): void {
   console.log(`  ${label.padEnd(58)} ${value.padStart(12)}${target ? `   (${target})` : ''}`);
+}
+
+/** Resident memory of a process (Linux /proc), in bytes. */
+export function rssOf(pid: number | undefined): number {
+  if (pid === undefined) return NaN;
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) * 1024 : NaN;
+  } catch {
+    return NaN;
+  }
 }

@@ -50,13 +50,13 @@ export async function syntaxBench(): Promise<void> {
     const typed = keystrokes(200, (l) => (/'[A-Za-z_]/.test(l) ? l.search(/'[A-Za-z_]/) + 2 : -1), 'x');
     // a stray `=` before a statement: a syntax error on that line
     const broken = keystrokes(100, (l) => (/^\s+(scope|check)\b/.test(l) ? l.search(/\S/) : -1), '=');
-    // a lone quote: strings may span lines, so the rest of the file until the next quote changes meaning
+    // a lone quote: a string may span lines up to the next top-level item, so the rest of that item changes meaning
     const quote = keystrokes(20, (l) => (/'[A-Za-z_]/.test(l) ? l.search(/'[A-Za-z_]/) + 2 : -1), "'");
     doc.dispose();
     row('1-char edit (name) + re-parse + model + diagnostics: median', ms(median(typed)), editTarget);
     row('1-char edit (name) + re-parse + model + diagnostics: p95', ms(percentile(typed, 95)));
     row('1-char edit (syntax error) + re-parse + diagnostics: median', ms(median(broken)));
     row('1-char edit (syntax error) + re-parse + diagnostics: p95', ms(percentile(broken, 95)));
-    row('worst case, a lone quote (the rest of the file re-reads): median', ms(median(quote)));
+    row('a lone quote (the rest of its item re-reads): median', ms(median(quote)));
   }
 }

@@ -4,6 +4,10 @@
  * Design notes
  * - Layout comes from the external scanner (src/scanner.c): `newline`, `indent`, `dedent`,
  *   and the three comment forms. Comment-only lines never change indentation.
+ * - String literals come from the scanner too: one may span lines, but not a line that
+ *   starts a top-level item (`element`, `template`, … at column 0); a quote without a closing
+ *   one before such a line is an `unterminated_string` to the end of its own line (so a stray
+ *   quote breaks one item, not the rest of the file; docs/differences.md).
  * - The grammar is deliberately a little more permissive than the reference where the
  *   reference reports a *specific* error (requires in an element, unbounded scope in an
  *   element, `implements` on a pattern, a missing `:` before an indented body, a binding
@@ -31,6 +35,8 @@ module.exports = grammar({
     $.doc_comment,
     $.block_comment,
     $.missing_close_brace,
+    $.string,
+    $.unterminated_string,
     $._error_sentinel,
   ],
 
@@ -273,17 +279,6 @@ module.exports = grammar({
     false: ($) => 'false',
 
     number: ($) => /[0-9]+(\.[0-9]+)?/,
-
-    string: ($) => token(choice(
-      seq('"', repeat(choice(/[^"\\]/, /\\[^\n]/)), '"'),
-      seq("'", repeat(choice(/[^'\\]/, /\\[^\n]/)), "'"),
-    )),
-
-    /** A string with no closing quote runs to the end of its line; model/build.ts reports it. */
-    unterminated_string: ($) => token(prec(-1, choice(
-      seq('"', repeat(choice(/[^"\\\n]/, /\\[^\n]/))),
-      seq("'", repeat(choice(/[^'\\\n]/, /\\[^\n]/))),
-    ))),
 
     _name: ($) => choice($.identifier, alias(choice(...SOFT_KEYWORDS), $.identifier)),
 

@@ -11,6 +11,12 @@
  *   BLOCK_COMMENT  `###` … next `###` (may span lines; an unclosed one runs to end of input and
  *                  is reported by the validator). A line of exactly six `#` is an empty block.
  *   MISSING_CLOSE_BRACE  zero-width at end of input, where a brace block is still open.
+ *   STRING         'text' or "text" (backslash escapes anything but a line end). It may span
+ *                  lines, but not a line that starts a top-level item: a line beginning, at
+ *                  column 0, with element, template, pattern, import, from or language
+ *                  followed by a character that cannot continue a name.
+ *   UNTERMINATED_STRING  a quote with no closing one (before such a line, or the end of
+ *                  input): the quote and the rest of its line.
  *
  * Comment-only lines do not take part in indentation (unlike the reference, where a comment
  * indented differently breaks the block; see README "Deliberate differences").
@@ -22,7 +28,7 @@
 #include <string.h>
 #include <stdlib.h>
 
-enum TokenType { NEWLINE, INDENT, DEDENT, COMMENT, DOC_COMMENT, BLOCK_COMMENT, MISSING_CLOSE_BRACE, ERROR_SENTINEL };
+enum TokenType { NEWLINE, INDENT, DEDENT, COMMENT, DOC_COMMENT, BLOCK_COMMENT, MISSING_CLOSE_BRACE, STRING, UNTERMINATED_STRING, ERROR_SENTINEL };
 
 /* Deeper indentation than this is treated as the deepest level (serialisation must fit in 1 KiB). */
 #define MAX_DEPTH 1000
@@ -95,6 +101,68 @@ static bool scan_comment(TSLexer *lexer) {
   while (!at_line_end(lexer)) advance(lexer);
   lexer->mark_end(lexer);
   lexer->result_symbol = hashes >= 2 ? DOC_COMMENT : COMMENT;
+  return true;
+}
+
+static bool is_name_char(int32_t c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+/*
+ * At column 0 after a line break inside a string: does this line start a top-level item?
+ * Reads (as string content) the name the line starts with, up to the first character that
+ * differs from every top-level keyword.
+ */
+static bool at_item_start(TSLexer *lexer) {
+  char word[9];
+  unsigned length = 0;
+  while (length < 8 && is_name_char(lexer->lookahead)) {
+    word[length++] = (char)lexer->lookahead;
+    advance(lexer);
+  }
+  if (length == 0 || is_name_char(lexer->lookahead)) return false;
+  word[length] = 0;
+  return strcmp(word, "element") == 0 || strcmp(word, "template") == 0 || strcmp(word, "pattern") == 0 ||
+         strcmp(word, "import") == 0 || strcmp(word, "from") == 0 || strcmp(word, "language") == 0;
+}
+
+/*
+ * A string literal at the opening quote. While on the quote's own line the end is marked
+ * after each character (an unterminated string ends there, or before a backslash that would
+ * escape the line end); finding the closing quote moves the mark after it. A backslash
+ * before a line end, a line that starts a top-level item, or the end of input stop the search.
+ */
+static bool scan_string(TSLexer *lexer) {
+  int32_t quote = lexer->lookahead;
+  bool first_line = true;
+  advance(lexer);
+  lexer->mark_end(lexer);
+  for (;;) {
+    if (lexer->eof(lexer)) break;
+    int32_t c = lexer->lookahead;
+    if (c == quote) {
+      advance(lexer);
+      lexer->mark_end(lexer);
+      lexer->result_symbol = STRING;
+      return true;
+    }
+    if (c == '\\') {
+      advance(lexer);
+      if (lexer->eof(lexer) || lexer->lookahead == '\n') break;
+      advance(lexer);
+      if (first_line) lexer->mark_end(lexer);
+      continue;
+    }
+    if (c == '\n') {
+      first_line = false;
+      advance(lexer);
+      if (at_item_start(lexer)) break;
+      continue;
+    }
+    advance(lexer);
+    if (first_line) lexer->mark_end(lexer);
+  }
+  lexer->result_symbol = UNTERMINATED_STRING;
   return true;
 }
 
@@ -248,6 +316,10 @@ bool tree_sitter_hielements_external_scanner_scan(void *payload, TSLexer *lexer,
       lexer->result_symbol = MISSING_CLOSE_BRACE;
       return true;
     }
+  }
+
+  if ((lexer->lookahead == '\'' || lexer->lookahead == '"') && (valid_symbols[STRING] || valid_symbols[UNTERMINATED_STRING])) {
+    return scan_string(lexer);
   }
   return false;
 }

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import type { CheckResult, EvalOptions, EvalResult, Evaluate, RunSummary, ScopeEvaluation } from '../eval/types';
 import type { CheckDecl } from '../model/types';
 import { hasErrors } from '../model/analyze';
+import { ownSpans } from './keptResults';
 import { staticResult } from './staticFindings';
 import type { CheckRecord, HieFile } from './workspaceState';
 
@@ -31,9 +32,16 @@ export interface RunHooks {
  * those elements or checks are evaluated and their results replace the previous ones of the
  * same revision (the rest is kept). Elements are re-run in full when the previous results
  * are of an older revision; checks are not: the record then holds only what ran.
- * Throws StaleRun when the file or the plugins changed meanwhile.
+ * Undefined when the file has validation errors: nothing runs (like `hielements run`), and the
+ * last results stay. Throws StaleRun when the file or the plugins changed meanwhile.
  */
-export async function runChecks(evaluate: Evaluate, file: HieFile, signal: AbortSignal, selection: RunSelection = {}, hooks: RunHooks = {}): Promise<CheckRecord> {
+export async function runChecks(
+  evaluate: Evaluate,
+  file: HieFile,
+  signal: AbortSignal,
+  selection: RunSelection = {},
+  hooks: RunHooks = {},
+): Promise<CheckRecord | undefined> {
   const project = file.project;
   await project.load();
   const revision = file.revision;
@@ -41,10 +49,8 @@ export async function runChecks(evaluate: Evaluate, file: HieFile, signal: Abort
   const analysis = file.doc.analysis;
   const registry = project.registry();
   const current = (): boolean => file.revision === revision && project.generation === generation && !signal.aborted;
-  if (!registry || hasErrors(analysis.diagnostics)) {
-    // validation errors: nothing runs (like `hielements run`)
-    return { revision, generation, results: [], scopes: [], summary: EMPTY_SUMMARY };
-  }
+  if (hasErrors(analysis.diagnostics)) return undefined;
+  if (!registry) return { revision, generation, results: [], scopes: [], summary: EMPTY_SUMMARY };
   // what the static checker knows will fail is recorded as such, not evaluated
   const knownFailures = staticResult(file, { patternChecks: hooks.patternChecks }).checkErrors;
   const run = (only: Pick<EvalOptions, 'onlyElement' | 'onlyChecks'> = {}): Promise<EvalResult> =>
@@ -87,7 +93,7 @@ export async function runChecks(evaluate: Evaluate, file: HieFile, signal: Abort
     summary = out.summary;
   }
   if (!current()) throw new StaleRun();
-  return { revision, generation, results, scopes, summary };
+  return ownSpans({ revision, generation, results, scopes, summary });
 }
 
 export function summarize(results: readonly CheckResult[]): RunSummary {

@@ -5,6 +5,7 @@ import type { CheckResult, Evaluate } from '../eval/types';
 import type { CheckDecl, Element } from '../model/types';
 import { CHECK_SUMMARY_NOTIFICATION, type CheckSummary } from './commands';
 import { CheckScheduler } from './checkScheduler';
+import { hasErrors } from '../model/analyze';
 import { affectedElements, runChecks, StaleRun } from './checkRunner';
 import { RunProgress } from './runProgress';
 import type { Project } from './project';
@@ -23,11 +24,14 @@ type Pending = 'all' | Set<string>;
 /**
  * Check evaluation for the server: when to run (settings, edits, saves, file changes),
  * what to run (a whole file or the affected elements), and what to tell the client
- * (diagnostics of the current revision only, then `hielements/checkSummary`).
+ * (diagnostics, then `hielements/checkSummary`). A file's last results stay until a run
+ * replaces them: a file with validation errors is not run, and edits move the results.
  */
 export class CheckService {
   private readonly scheduler: CheckScheduler;
   private readonly pending = new Map<string, Pending>();
+  /** The summary the client has, to tell it only about changes. */
+  private lastSummary = '';
 
   constructor(
     private readonly connection: Connection,
@@ -51,10 +55,11 @@ export class CheckService {
     return this.evaluate !== undefined;
   }
 
-  /** A .hie file was edited. */
+  /** A .hie file was edited (its results were moved or dropped: the totals may be older now). */
   edited(file: HieFile): void {
     if (this.settings().checks.run === 'onType') this.request(file, 'all', this.settings().checks.debounceMs);
     else this.scheduler.cancel(file.key); // a run in flight is for an older text
+    if (file.checks) this.sendSummary(true);
   }
 
   saved(file: HieFile): void {
@@ -92,13 +97,14 @@ export class CheckService {
     return summaryOf(files);
   }
 
-  /** A run overtaken by an edit or a plugin reload is repeated (a few times at most). */
+  /** A run overtaken by an edit or a plugin reload is repeated (a few times at most); a file with errors is not run. */
   private async runUntilCurrent(file: HieFile): Promise<void> {
     for (let attempt = 0; attempt < 3; attempt++) {
       this.pending.set(file.key, 'all');
       await this.scheduler.runNow(file.key);
       const r = file.checks;
       if (r && r.revision === file.revision && r.generation === file.project.generation) return;
+      if (hasErrors(file.doc.analysis.diagnostics)) return;
     }
   }
 
@@ -116,7 +122,10 @@ export class CheckService {
         const checks = select();
         try {
           const run = options.signal ? AbortSignal.any([signal, options.signal]) : signal;
-          file.checks = await runChecks(evaluate, file, run, checks ? { checks } : {}, { patternChecks: this.settings().checks.patterns, onResult: options.onResult });
+          const record = await runChecks(evaluate, file, run, checks ? { checks } : {}, { patternChecks: this.settings().checks.patterns, onResult: options.onResult });
+          // a file with errors is not run: its last results stay, and nothing of this text was recorded
+          if (!record) return;
+          file.checks = record;
         } catch (e) {
           if (e instanceof StaleRun || signal.aborted || options.signal?.aborted) return;
           throw e;
@@ -136,9 +145,13 @@ export class CheckService {
     file.checks = undefined;
   }
 
-  /** `hielements/checkSummary` over the current results of every spec. */
-  sendSummary(): void {
-    void this.connection.sendNotification(CHECK_SUMMARY_NOTIFICATION, summaryOf([...this.state.files.values()]));
+  /** `hielements/checkSummary` over the last results of every spec; `onlyIfChanged`: unless the client has these totals. */
+  sendSummary(onlyIfChanged = false): void {
+    const summary = summaryOf([...this.state.files.values()]);
+    const key = JSON.stringify(summary);
+    if (onlyIfChanged && key === this.lastSummary) return;
+    this.lastSummary = key;
+    void this.connection.sendNotification(CHECK_SUMMARY_NOTIFICATION, summary);
   }
 
   /** Resolves when no run is pending or in flight for the file. */
@@ -170,9 +183,12 @@ export class CheckService {
     const progress = RunProgress.start(this.connection, this.progressSupported, `Hielements: checking ${file.path ? path.basename(file.path) : file.uri}`, total, LONG_RUN_MS);
     try {
       const run = AbortSignal.any([signal, progress.signal]);
-      file.checks = await runChecks(this.evaluate, file, run, what === 'all' ? {} : { elements: [...what] }, { patternChecks: this.settings().checks.patterns, onResult: () => progress.result() });
+      const record = await runChecks(this.evaluate, file, run, what === 'all' ? {} : { elements: [...what] }, { patternChecks: this.settings().checks.patterns, onResult: () => progress.result() });
       const scope = what === 'all' ? 'all elements' : `${what.size} affected element${what.size === 1 ? '' : 's'}`;
-      this.log(`Checks of ${file.path ?? file.uri} (${scope}): ${file.checks.results.length} results in ${Math.round(performance.now() - started)} ms`);
+      if (record) {
+        file.checks = record;
+        this.log(`Checks of ${file.path ?? file.uri} (${scope}): ${record.results.length} results in ${Math.round(performance.now() - started)} ms`);
+      } else this.log(`Checks of ${file.path ?? file.uri} not run: the file has errors (the last results stay)`);
     } catch (e) {
       // cancelled by the user (the progress' Cancel)
       if (progress.signal.aborted) return;
@@ -207,12 +223,13 @@ function countChecks(file: HieFile): number {
   return file.doc.analysis.program.elements.reduce((n, el) => n + count(el), 0);
 }
 
-/** Totals over the current results of some files (specs only). */
+/** Totals over the last results of some files (specs only); `outdated` counts files edited since their run. */
 export function summaryOf(files: HieFile[]): CheckSummary {
-  const summary: CheckSummary = { passed: 0, failed: 0, errors: 0, total: 0 };
+  const summary: CheckSummary = { passed: 0, failed: 0, errors: 0, total: 0, outdated: 0 };
   for (const f of files) {
     const r = f.spec ? f.checks : undefined;
-    if (!r || r.revision !== f.revision) continue;
+    if (!r) continue;
+    if (r.revision !== f.revision) summary.outdated++;
     for (const result of r.results) {
       summary.total++;
       if (result.outcome.status === 'pass') summary.passed++;

@@ -11,4 +11,6 @@ export interface CheckSummary {
   failed: number;
   errors: number;
   total: number;
+  /** Files whose totals come from a run before their latest edits (0: all current). */
+  outdated: number;
 }

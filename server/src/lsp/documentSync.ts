@@ -2,18 +2,23 @@ import * as fs from 'node:fs';
 import type { Connection } from 'vscode-languageserver';
 import type { CheckService } from './checkService';
 import type { DiagnosticsPublisher } from './publisher';
+import type { PendingChanges } from './transport';
 import { documentKey, isConfigFile, isHieFile, uriToPath } from './uris';
 import { isInside, type WorkspaceState } from './workspaceState';
 
 /**
  * textDocument/didOpen, didChange (incremental, applied to the tree-sitter model), didSave
- * and didClose, for .hie files and hielements.toml (under any language id).
+ * and didClose, for .hie files and hielements.toml (under any language id). A change is
+ * applied at once (text, line index, tree edit: no parse); while more changes of the same
+ * document wait in the queue, nothing is analysed or published — the last one of a burst
+ * does that, once.
  */
 export function registerDocumentSync(
   connection: Connection,
   state: WorkspaceState,
   publisher: DiagnosticsPublisher,
   checks: CheckService,
+  pending: PendingChanges,
   reloadConfig: (configFile: string) => void,
 ): void {
   const isHie = (uri: string, languageId?: string): boolean => languageId === 'hielements' || isHieFile(uri);
@@ -32,6 +37,7 @@ export function registerDocumentSync(
   });
 
   connection.onDidChangeTextDocument(({ textDocument: { uri, version }, contentChanges }) => {
+    pending.handled(uri);
     const file = uriToPath(uri);
     if (file && isConfigFile(file)) {
       const config = state.configs.get(file);
@@ -41,14 +47,14 @@ export function registerDocumentSync(
         else config.text = applyChange(config.text, change.range, change.text);
       }
       config.version = version;
-      void publisher.publishConfig(state.projectFor(file));
+      if (pending.behind(uri) === 0) void publisher.publishConfig(state.projectFor(file));
       return;
     }
     const entry = state.files.get(documentKey(uri));
     if (!entry) return;
     state.applyChanges(entry, contentChanges, version);
-    publisher.publishSoon(entry);
     checks.edited(entry);
+    if (pending.behind(uri) === 0) publisher.publishSoon(entry);
   });
 
   connection.onDidSaveTextDocument(({ textDocument: { uri } }) => {

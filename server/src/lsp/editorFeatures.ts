@@ -1,4 +1,4 @@
-import type { Connection, ServerCapabilities } from 'vscode-languageserver';
+import type { Connection, ResponseError, ServerCapabilities } from 'vscode-languageserver';
 import { definition } from './features/definition';
 import { documentLinks } from './features/documentLinks';
 import { formatting, rangeFormatting } from './features/formatting';
@@ -28,6 +28,8 @@ export interface FeatureContext {
   fileOf(uri: string): HieFile | undefined;
   /** Wraps a handler so that a failure is logged and answered with `fallback`. */
   safely<P, R>(name: string, fallback: R, handler: (params: P) => R | Promise<R>): (params: P) => Promise<R>;
+  /** `safely`, and ContentModified when newer changes of the document wait in the queue (transport.ts). */
+  current<P extends { textDocument: { uri: string } }, R>(name: string, fallback: R, handler: (params: P) => R | Promise<R>): (params: P) => Promise<R | ResponseError<void>>;
 }
 
 /**
@@ -46,31 +48,31 @@ export function registerEditorFeatures(connection: Connection, ctx: FeatureConte
       return file ? run(file, params) : fallback;
     };
 
-  connection.onDefinition(ctx.safely('definition', null, withFile((file, { position }) => definition(resolver(), file, position), null)));
+  connection.onDefinition(ctx.current('definition', null, withFile((file, { position }) => definition(resolver(), file, position), null)));
   connection.onReferences(
-    ctx.safely('references', [], withFile((file, { position, context }) => references(resolver(), file, position, context.includeDeclaration), [])),
+    ctx.current('references', [], withFile((file, { position, context }) => references(resolver(), file, position, context.includeDeclaration), [])),
   );
-  connection.onPrepareRename(ctx.safely('prepareRename', null, withFile((file, { position }) => prepareRename(resolver(), file, position), null)));
+  connection.onPrepareRename(ctx.current('prepareRename', null, withFile((file, { position }) => prepareRename(resolver(), file, position), null)));
   // a rejected name must reach the editor as an error, so rename is not wrapped in `safely`
   connection.onRenameRequest(({ textDocument, position, newName }) => {
     const file = ctx.fileOf(textDocument.uri);
     return file ? rename(resolver(), file, position, newName) : null;
   });
-  connection.onDocumentLinks(ctx.safely('documentLinks', [], withFile((file) => documentLinks(file), [])));
+  connection.onDocumentLinks(ctx.current('documentLinks', [], withFile((file) => documentLinks(file), [])));
   connection.onWorkspaceSymbol(ctx.safely('workspaceSymbol', [], ({ query }) => workspaceSymbols(allSpecs(ctx.state()), query)));
   const tokenResults = new SemanticTokenResults<HieFile>();
   const tokensOf = (file: HieFile): readonly number[] => semanticTokens(file.doc.analysis.program, file.doc.text, file.doc.lineIndex).data;
-  connection.languages.semanticTokens.on(ctx.safely('semanticTokens', { data: [] }, withFile((file) => tokenResults.full(file, tokensOf(file)), { data: [] })));
+  connection.languages.semanticTokens.on(ctx.current('semanticTokens', { data: [] }, withFile((file) => tokenResults.full(file, tokensOf(file)), { data: [] })));
   connection.languages.semanticTokens.onDelta(
-    ctx.safely('semanticTokensDelta', { edits: [] }, withFile((file, { previousResultId }) => tokenResults.delta(file, previousResultId, tokensOf(file)), { edits: [] })),
+    ctx.current('semanticTokensDelta', { edits: [] }, withFile((file, { previousResultId }) => tokenResults.delta(file, previousResultId, tokensOf(file)), { edits: [] })),
   );
   connection.languages.semanticTokens.onRange(
-    ctx.safely(
+    ctx.current(
       'semanticTokensRange',
       { data: [] },
       withFile((file, { range }) => semanticTokensInRows(file.doc.analysis.program, file.doc.text, file.doc.lineIndex, range.start.line, range.end.line), { data: [] }),
     ),
   );
-  connection.onDocumentFormatting(ctx.safely('formatting', null, withFile((file) => formatting(file), null)));
-  connection.onDocumentRangeFormatting(ctx.safely('rangeFormatting', null, withFile((file, { range }) => rangeFormatting(file, range), null)));
+  connection.onDocumentFormatting(ctx.current('formatting', null, withFile((file) => formatting(file), null)));
+  connection.onDocumentRangeFormatting(ctx.current('rangeFormatting', null, withFile((file, { range }) => rangeFormatting(file, range), null)));
 }

@@ -1,5 +1,6 @@
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
+import { createServerConnection, PendingChanges } from './transport';
 
-// `--stdio`, `--node-ipc` and `--socket=N` are read from the command line by createConnection.
-startServer(createConnection(ProposedFeatures.all));
+// `--stdio`, `--node-ipc`, `--socket=N` and `--pipe=NAME` are read from the command line.
+const pending = new PendingChanges();
+startServer(createServerConnection(pending), pending);

@@ -9,26 +9,32 @@ import type { StaticOptions } from '../staticCheck/checker';
 import { knownFailures } from './knownFailures';
 import type { Project } from './project';
 import { staticDiagnostics } from './staticFindings';
+import { PendingChanges } from './transport';
 import { pathToUri } from './uris';
 import type { HieFile, WorkspaceState } from './workspaceState';
 
 /**
- * Diagnostics of a .hie file: syntax, validation and static findings now, plus check results of
- * this very revision (except the failures the static checker predicted: they are already shown).
+ * Diagnostics of a .hie file: syntax, validation and static findings of its text now, plus the
+ * last check results (moved with the text since their run, keptResults.ts) and the denials of
+ * that run. A failure the static checker predicted is shown once: as the static finding while
+ * that is shown (it is not while the file has errors), else as the kept result.
  */
 export function fileDiagnostics(file: HieFile, options: StaticOptions = {}): Diagnostic[] {
-  const out = [...file.doc.analysis.diagnostics, ...staticDiagnostics(file, options)].map(toLspDiagnostic);
+  const statics = staticDiagnostics(file, options);
+  const out = [...file.doc.analysis.diagnostics, ...statics].map(toLspDiagnostic);
   const record = file.checks;
-  if (!record || record.revision !== file.revision || record.generation !== file.project.generation) return out;
+  if (!record) return out;
+  const shown = new Set(statics.map((d) => `${d.code}@${d.span.startIndex}`));
   const known = file.path === undefined ? undefined : knownFailures(file.project, file.path, record.results);
   for (const s of matchedScopes(file)) {
     if (s.value.paths.length === 0) out.push(emptyScopeDiagnostic(s.path, s.decl.expression!.span, expressionText(s.decl.expression!)));
   }
   const denials = deniedChecks(file);
   for (const result of record.results) {
-    if (result.knownFailure) continue;
     const d = resultDiagnostic(file, result, denials, known?.results.has(result) ? known.baseline : undefined);
-    if (d) out.push(d);
+    if (!d) continue;
+    if (result.knownFailure && shown.has(`${d.code}@${(result.errorSpan ?? result.check.span).startIndex}`)) continue;
+    out.push(d);
   }
   return out;
 }
@@ -63,7 +69,11 @@ function grantedFs(file: HieFile, library: string): string | undefined {
   return entry?.type === 'wasm' ? entry.capabilities.fs : undefined;
 }
 
-/** Publishes diagnostics; syntax updates of a burst of edits are coalesced into one per turn. */
+/**
+ * Publishes diagnostics. After an edit, the publication waits for the turn of the event loop
+ * to end and is dropped when newer changes of the document have arrived meanwhile: only the
+ * newest version is analysed and published.
+ */
 export class DiagnosticsPublisher {
   private readonly soon = new Set<string>();
 
@@ -71,6 +81,7 @@ export class DiagnosticsPublisher {
     private readonly connection: Connection,
     private readonly state: WorkspaceState,
     private readonly staticOptions: () => StaticOptions = () => ({}),
+    private readonly pending = new PendingChanges(),
   ) {}
 
   publish(file: HieFile): void {
@@ -83,7 +94,7 @@ export class DiagnosticsPublisher {
     setImmediate(() => {
       this.soon.delete(file.key);
       const current = this.state.files.get(file.key);
-      if (current) this.publish(current);
+      if (current && this.pending.behind(current.uri) === 0) this.publish(current);
     });
   }
 

@@ -1,6 +1,8 @@
 import * as path from 'node:path';
 import {
   CodeActionKind,
+  LSPErrorCodes,
+  ResponseError,
   CodeLensRefreshRequest,
   InlayHintRefreshRequest,
   DidChangeWatchedFilesNotification,
@@ -37,6 +39,7 @@ import type { Project } from './project';
 import { DiagnosticsPublisher } from './publisher';
 import { DEFAULT_SETTINGS, parseSettings, settingsFromConfigurationChange, type ServerSettings } from './settings';
 import { TimeSlicer } from './timeSlicer';
+import { PendingChanges } from './transport';
 import { documentKey, isConfigFile, isHieFile, pathToUri, uriToPath } from './uris';
 import { EDITOR_CAPABILITIES, registerEditorFeatures } from './editorFeatures';
 import { scanWorkspace } from './workspaceScan';
@@ -52,8 +55,12 @@ import { entryNameSpan } from '../plugins/config';
 /** Files whose change matters (the client registers the same glob statically). */
 export const WATCHED_GLOB = '**/{*.hie,hielements.toml,*.rs,*.py,Cargo.toml,.gitignore}';
 
-/** Wires the language server onto a connection and starts listening. */
-export function startServer(connection: Connection): void {
+/**
+ * Wires the language server onto a connection and starts listening. `pending` knows which
+ * content changes wait in the connection's queue (transport.ts); without it every change is
+ * analysed and published as it comes.
+ */
+export function startServer(connection: Connection, pending = new PendingChanges()): void {
   const log = (message: string): void => connection.console.log(message);
   let settings: ServerSettings = DEFAULT_SETTINGS;
   let state: WorkspaceState | undefined;
@@ -86,6 +93,18 @@ export function startServer(connection: Connection): void {
       }
     };
 
+  /**
+   * A request about a document whose newer changes already wait in the queue is answered
+   * ContentModified (the LSP way): its answer would be about a text the editor no longer
+   * shows, and computing it would make the request wait for an analysis nobody needs.
+   */
+  const current =
+    <P extends { textDocument: { uri: string } }, R>(name: string, fallback: R, handler: (params: P) => R | Promise<R>) =>
+    async (params: P): Promise<R | ResponseError<void>> => {
+      if (pending.behind(params.textDocument.uri) > 0) return new ResponseError(LSPErrorCodes.ContentModified, 'The document has changed since the request was sent');
+      return safely(name, fallback, handler)(params);
+    };
+
   // denials are published with the run that caused them (publisher.fileDiagnostics); the log tells when
   const onDenied = (_project: Project, finding: CapabilityFinding): void => log(`Capability denied: ${finding.message}`);
 
@@ -104,7 +123,7 @@ export function startServer(connection: Connection): void {
       onDenied: (project, finding) => onDenied(project, finding),
     }, () => settings.files.exclude);
     state.folders = workspaceFolders(params);
-    publisher = new DiagnosticsPublisher(connection, state, () => ({ patternChecks: settings.checks.patterns }));
+    publisher = new DiagnosticsPublisher(connection, state, () => ({ patternChecks: settings.checks.patterns }), pending);
     const lensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
     const hintRefresh = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
     const progressSupported = params.capabilities.window?.workDoneProgress === true;
@@ -119,7 +138,7 @@ export function startServer(connection: Connection): void {
         if (lensRefresh) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
       }),
     };
-    registerDocumentSync(connection, state, publisher, checks, (file) => void reloadProject(ready().state.projectFor(file)));
+    registerDocumentSync(connection, state, publisher, checks, pending, (file) => void reloadProject(ready().state.projectFor(file)));
     // a plugin's documentation arrived: the static checker knows its functions now
     onDocumentation((lib) => {
       const { state, publisher } = ready();
@@ -297,33 +316,33 @@ export function startServer(connection: Connection): void {
     return file && isConfigFile(file) ? state?.configs.get(file)?.text : undefined;
   };
 
-  connection.onHover(safely('hover', null, ({ textDocument, position }) => {
+  connection.onHover(current('hover', null, ({ textDocument, position }) => {
     const config = configText(textDocument.uri);
     if (config !== undefined) return configHover(config, position);
     const file = fileOf(textDocument.uri);
     return file ? hover(file, position) : null;
   }));
 
-  connection.onCompletion(safely('completion', [], ({ textDocument, position }) => {
+  connection.onCompletion(current('completion', [], ({ textDocument, position }) => {
     const config = configText(textDocument.uri);
     if (config !== undefined) return configCompletion(config, position);
     const file = fileOf(textDocument.uri);
     return file ? completion(file, position) : [];
   }));
 
-  registerEditorFeatures(connection, { state: () => ready().state, fileOf, safely });
+  registerEditorFeatures(connection, { state: () => ready().state, fileOf, safely, current });
 
-  connection.onDocumentSymbol(safely('documentSymbol', [], ({ textDocument }) => {
+  connection.onDocumentSymbol(current('documentSymbol', [], ({ textDocument }) => {
     const file = fileOf(textDocument.uri);
     return file ? documentSymbols(file.doc.analysis.program) : [];
   }));
 
-  connection.languages.inlayHint.on(safely('inlayHint', [], ({ textDocument, range }) => {
+  connection.languages.inlayHint.on(current('inlayHint', [], ({ textDocument, range }) => {
     const file = fileOf(textDocument.uri);
     return file ? inlayHints(file, range) : [];
   }));
 
-  connection.onCodeLens(safely('codeLens', [], ({ textDocument }) => {
+  connection.onCodeLens(current('codeLens', [], ({ textDocument }) => {
     const file = fileOf(textDocument.uri);
     return file ? codeLenses(file, tests?.runs.running) : [];
   }));

@@ -5,14 +5,18 @@ import type { CheckResult, RunSummary, ScopeEvaluation } from '../eval/types';
 import { AnalyzedDocument } from '../model/analyzedDocument';
 import type { HieParser } from '../syntax/hieParser';
 import type { TextChange } from '../syntax/document';
+import { moveRecord } from './keptResults';
 import { Project, type ProjectOptions } from './project';
 import { DocumentStatics } from './staticFindings';
 import { SpecFiles } from './specFiles';
 import { pathToUri } from './uris';
 
-/** The last completed check run of one .hie file. */
+/**
+ * The last completed check run of one .hie file. Its results are kept while the file is
+ * edited, moved with the text (keptResults.ts), until the next run replaces them.
+ */
 export interface CheckRecord {
-  /** File revision and project generation it was computed for. */
+  /** File revision and project generation it was computed for (an older revision: the file was edited since). */
   revision: number;
   generation: number;
   results: CheckResult[];
@@ -128,10 +132,12 @@ export class WorkspaceState {
       existing.uri = uri;
       existing.open = open;
       existing.version = version;
-      // same text (a file on disk opened in the editor): its results stay current
+      // same text (a file on disk opened in the editor): its results stay current; another
+      // text cannot be mapped to the old one, so its results go
       if (existing.doc.text !== text) {
         existing.doc.applyChanges([{ text }]);
         existing.revision++;
+        existing.checks = undefined;
         this.emit({ kind: 'changed', file: existing });
       }
       return existing;
@@ -144,10 +150,12 @@ export class WorkspaceState {
     return entry;
   }
 
+  /** Applies an editor's changes; the last check results move with the text (keptResults.ts). */
   applyChanges(entry: HieFile, changes: readonly TextChange[], version: number): void {
-    entry.doc.applyChanges(changes);
+    const edits = entry.doc.applyChanges(changes);
     entry.version = version;
     entry.revision++;
+    if (entry.checks) entry.checks = edits ? moveRecord(entry.checks, edits) : undefined;
     this.emit({ kind: 'changed', file: entry });
   }
 

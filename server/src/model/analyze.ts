@@ -1,10 +1,15 @@
-import type { Edit, Tree } from 'web-tree-sitter';
+import type { Tree } from 'web-tree-sitter';
 import type { HieDiagnostic } from '../diagnostics/diagnostic';
+import type { ChangeMap } from '../syntax/changeMap';
 import { LineIndex } from '../syntax/lineIndex';
+import type { RegionEnd } from '../syntax/syntaxErrors';
+import { TokenTree } from '../syntax/tokenTree';
 import type { Program } from './types';
 import { programFindings, type ValidationOptions } from './programFindings';
-import { analyzeUnit, slotNodes, unitSlots, type Unit } from './units';
-import { shiftUnit, touches } from './unitShift';
+import { analyzeUnit, slotNodes, unitSlots, type Unit, type UnitSlot } from './units';
+import { ElementPool } from './elementReuse';
+import { UnitLayouts } from './unitLayout';
+import { moveUnit } from './unitShift';
 
 export type { ValidationOptions } from './programFindings';
 
@@ -17,6 +22,7 @@ export interface Analysis {
 /** What a previous analysis of the same document leaves for the next one. */
 export interface AnalysisCache {
   units: Unit[];
+  tokens: TokenTree;
 }
 
 /** A garbage file gets a readable number of diagnostics, not thousands. */
@@ -24,25 +30,39 @@ const MAX_DIAGNOSTICS = 60;
 
 /**
  * Everything the parse and validate phases know about one document (language.md §1).
- * With `previous` (the cache of the last analysis and the edits applied since), units the
- * edits did not touch are reused, moved to their new place, instead of being analysed again.
+ * With `previous` (the cache of the last analysis and what changed since), units that no
+ * change touched are reused, moved to their new place, instead of being analysed again —
+ * broken ones too, as long as what follows them is the same — and only the changed parts of
+ * the token stream are read from the tree again. The cache passed in must not be used again.
  */
 export function analyze(
   tree: Tree,
   text: string,
   options: ValidationOptions,
-  previous?: { cache: AnalysisCache; edits: readonly Edit[]; lines?: LineIndex },
+  previous?: { cache: AnalysisCache; changes: ChangeMap; lines?: LineIndex },
 ): Analysis & { cache: AnalysisCache } {
   const lines = previous?.lines ?? new LineIndex(text);
-  const reusable = previous ? carryOver(previous.cache.units, previous.edits) : new Map<string, Unit>();
-  const slots = unitSlots(tree, lines);
-  const root = tree.rootNode;
+  const tokens = previous ? previous.cache.tokens.update(tree, text, lines, previous.changes) : TokenTree.read(tree, text, lines);
+  const reusable = previous ? carryOver(previous.cache.units, previous.changes, lines) : new Map<string, Unit>();
+  const pool = new ElementPool(lines);
+  if (previous) {
+    const moved = new Set(reusable.values());
+    for (const unit of previous.cache.units) pool.offer(unit.kept, moved.has(unit) ? undefined : previous.changes);
+  }
+  const slots = unitSlots(tokens, lines, text);
+  const layouts = new UnitLayouts(slots, tokens, text, lines);
   let errors = 0;
   const units = slots.map((slot, i) => {
+    const end = (): RegionEnd => ({
+      lookahead: i + 1 < slots.length ? tokens.firstTokenOf(slots[i + 1].firstChild) : undefined,
+      eof: { startIndex: tokens.end, start: lines.pointAt(tokens.end) },
+    });
+    const describeSyntax = errors < MAX_DIAGNOSTICS;
     const old = reusable.get(`${slot.depStart}:${slot.end}`);
-    if (old && old.signature === slot.signature && !root.child(slot.firstChild)!.hasError) return old;
-    const next = slots[i + 1] ? root.child(slots[i + 1].firstChild) : null;
-    const unit = analyzeUnit(slot, slotNodes(tree, slot), lines, text, next, errors < MAX_DIAGNOSTICS);
+    const unit =
+      old && fits(old, slot, describeSyntax, () => layouts.startKey(i))
+        ? old
+        : analyzeUnit(slot, slotNodes(tree, slot), lines, text, { tokens: () => layouts.tokensOf(i), end, layoutKey: () => layouts.startKey(i) }, describeSyntax, pool);
     errors += unit.diagnostics.length;
     return unit;
   });
@@ -56,23 +76,35 @@ export function analyze(
     }
   }
   const diagnostics = mergeDiagnostics([...units.flatMap((u) => u.diagnostics), ...programFindings(program, options)]).slice(0, MAX_DIAGNOSTICS);
-  return { program, diagnostics, cache: { units } };
+  return { program, diagnostics, cache: { units, tokens } };
 }
 
-/** Cached units that no edit touched, keyed by their range after the edits. */
-function carryOver(units: readonly Unit[], edits: readonly Edit[]): Map<string, Unit> {
+/**
+ * Whether a carried-over unit still says what a fresh analysis of its slot would. What follows
+ * a unit that is not clean was checked by carryOver (the text up to the end of that token is
+ * unchanged, structure included); what is left is the diagnostic cap and, for a unit whose
+ * syntax errors were described, the indentation state at its start.
+ */
+function fits(old: Unit, slot: UnitSlot, describeSyntax: boolean, layoutKey: () => string): boolean {
+  if (old.signature !== slot.signature) return false;
+  if (old.clean) return true;
+  if (old.describeSyntax !== describeSyntax) return false;
+  return old.layoutKey === undefined || old.layoutKey === layoutKey();
+}
+
+/**
+ * Cached units that no change touched, moved to where they are now and keyed by their new
+ * range. A unit with diagnostics also needs the text up to the end of what follows it unchanged.
+ */
+function carryOver(units: readonly Unit[], changes: ChangeMap, lines: LineIndex): Map<string, Unit> {
   const out = new Map<string, Unit>();
-  for (let unit of units) {
-    if (!unit.reusable) continue;
-    let alive = true;
-    for (const edit of edits) {
-      if (touches(unit, edit)) {
-        alive = false;
-        break;
-      }
-      if (edit.oldEndIndex < unit.depStart) unit = shiftUnit(unit, edit);
-    }
-    if (alive) out.set(`${unit.depStart}:${unit.end}`, unit);
+  for (const unit of units) {
+    const moved = changes.mapRange(unit.depStart, unit.clean ? unit.end : Math.max(unit.end, unit.after.endIndex));
+    if (!moved) continue;
+    const delta = moved[0] - unit.depStart;
+    unit.after = { ...unit.after, startIndex: unit.after.startIndex + delta, endIndex: unit.after.endIndex + delta };
+    moveUnit(unit, moved[0], lines.pointAt(moved[0]));
+    out.set(`${unit.depStart}:${unit.end}`, unit);
   }
   return out;
 }

@@ -1,12 +1,14 @@
 import type { HieParser } from '../syntax/hieParser';
-import { HieDocument, type TextChange } from '../syntax/document';
+import { HieDocument, type AppliedEdit, type TextChange } from '../syntax/document';
 import type { LineIndex } from '../syntax/lineIndex';
 import { analyze, type Analysis, type AnalysisCache } from './analyze';
 import type { ValidationOptions } from './programFindings';
 
 /**
  * An open `.hie` document together with its analysis (model + syntax/validation
- * diagnostics), recomputed lazily after edits. The language server keeps one per document.
+ * diagnostics), recomputed lazily: edits are applied at once, the re-parse and the analysis
+ * wait until someone asks, so a burst of edits costs one of each. The language server keeps
+ * one per document.
  */
 export class AnalyzedDocument {
   private readonly document: HieDocument;
@@ -30,9 +32,10 @@ export class AnalyzedDocument {
     return this.document.lineIndex;
   }
 
-  applyChanges(changes: readonly TextChange[]): void {
-    this.document.applyChanges(changes);
+  /** The range edits applied, or null when the whole text was replaced. */
+  applyChanges(changes: readonly TextChange[]): AppliedEdit[] | null {
     this.cached = undefined;
+    return this.document.applyChanges(changes);
   }
 
   /** New set of known libraries (plugins loaded or removed): W001 must be recomputed. */
@@ -43,8 +46,8 @@ export class AnalyzedDocument {
 
   get analysis(): Analysis {
     if (!this.cached) {
-      const edits = this.document.takeEdits();
-      const previous = this.cache && edits ? { cache: this.cache, edits, lines: this.document.lineIndex } : undefined;
+      const changes = this.document.takeChanges();
+      const previous = this.cache && changes ? { cache: this.cache, changes, lines: this.document.lineIndex } : undefined;
       const { cache, ...analysis } = analyze(this.document.tree, this.document.text, this.options, previous);
       this.cache = cache;
       this.cached = analysis;

@@ -32,6 +32,13 @@ export interface BuildContext {
   /** Doc comment text for a pattern/element node, or null. */
   docFor(node: Node): string | null;
   report(severity: Severity, code: string, message: string, span: Span): void;
+  /** Elements of an earlier analysis that may stand for element nodes (elementReuse.ts). */
+  reuse?: ElementReuse;
+}
+
+/** Builds an element node through `build`, or gives back an element built for it before. */
+export interface ElementReuse {
+  element(node: Node, inPattern: boolean, ctx: BuildContext, build: (ctx: BuildContext) => Element | null): Element | null;
 }
 
 export type TopLevelItem =
@@ -180,6 +187,10 @@ function notInPattern(member: Node, ctx: BuildContext): void {
 }
 
 function buildElement(node: Node, ctx: BuildContext, inPattern: boolean): Element | null {
+  return ctx.reuse ? ctx.reuse.element(node, inPattern, ctx, (c) => buildElementNow(node, c, inPattern)) : buildElementNow(node, ctx, inPattern);
+}
+
+function buildElementNow(node: Node, ctx: BuildContext, inPattern: boolean): Element | null {
   const name = identifier(node.childForFieldName('name'));
   const body = node.childForFieldName('body');
   if (!name || !body) return null;

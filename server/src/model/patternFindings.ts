@@ -24,6 +24,10 @@ export function patternFindings(program: Program): HieDiagnostic[] {
   const warn = (code: string, message: string, span: Span) => out.push({ severity: 'warning', code, message, span, source: 'validation' });
 
   const visit = (element: Element): void => {
+    if (element.implements.length === 0 && element.bindings.length === 0 && !hasBinds(element)) {
+      element.children.forEach(visit); // nothing to check here (most elements)
+      return;
+    }
     const implemented = element.implements.map((i) => ({ id: i, pattern: patterns.get(i.name) }));
     for (const { id, pattern } of implemented) {
       if (!pattern && !mayImportPatterns) warn('W102', `Unknown pattern '${id.name}': no pattern or template of that name in this file`, id.span);
@@ -51,6 +55,9 @@ export function patternFindings(program: Program): HieDiagnostic[] {
   program.elements.forEach(visit);
   return out;
 }
+
+const hasBinds = (element: Element): boolean =>
+  element.scopes.some((d) => d.binds !== null && d.binds.length > 0) || element.refs.some((d) => d.binds !== null && d.binds.length > 0);
 
 interface BindingPath {
   path: string;

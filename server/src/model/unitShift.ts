@@ -1,11 +1,5 @@
-import type { Edit } from 'web-tree-sitter';
 import type { Point, Span } from '../syntax/span';
 import type { Unit } from './units';
-
-/** Whether an edit changes text a unit depends on (touching its boundaries counts). */
-export function touches(unit: Unit, edit: Edit): boolean {
-  return edit.startIndex <= unit.end && edit.oldEndIndex >= unit.depStart;
-}
 
 /** Every distinct span and point object reachable from a unit's analysis (collected once per analysis). */
 export interface Positions {
@@ -38,26 +32,37 @@ export function collectPositions(roots: unknown[]): Positions {
 }
 
 /**
- * Moves a unit that lies entirely after `edit` the way tree-sitter moves nodes: indices by
- * the length change, rows by the line change, columns only on the row where the edit ended.
- * Spans are updated in place (copying everything below the cursor on each keystroke costs
- * more than the re-parse); the model objects of the previous analysis move with them.
+ * Moves a unit whose text did not change so that it starts at `depStart`/`anchor`: indices
+ * and rows by how far its start moved, columns only on its first row (the text between its
+ * start and any position inside it is the same). Spans are updated in place (copying
+ * everything below the cursor on each keystroke costs more than the re-parse); the model
+ * objects of the previous analysis move with them.
  */
-export function shiftUnit(unit: Unit, edit: Edit): Unit {
-  const delta = edit.newEndIndex - edit.oldEndIndex;
-  const rows = edit.newEndPosition.row - edit.oldEndPosition.row;
-  const endRow = edit.oldEndPosition.row;
-  const columns = edit.newEndPosition.column - edit.oldEndPosition.column;
-  unit.positions ??= collectPositions([unit.items, unit.diagnostics]);
-  for (const point of unit.positions.points) {
-    if (point.row === endRow) point.column += columns;
+export function moveUnit(unit: Unit, depStart: number, anchor: Point): void {
+  if (!moveAnchored(unit.positions, unit.depStart, unit.anchor, depStart, anchor)) return;
+  unit.end += depStart - unit.depStart;
+  unit.depStart = depStart;
+  unit.anchor = anchor;
+}
+
+/**
+ * Moves positions whose text did not change from an anchor at `from`/`fromPoint` to one at
+ * `to`/`toPoint`: indices and rows by the difference, columns only on the anchor's row.
+ * False when nothing moves.
+ */
+export function moveAnchored(positions: Positions, from: number, fromPoint: Point, to: number, toPoint: Point): boolean {
+  const delta = to - from;
+  const rows = toPoint.row - fromPoint.row;
+  const columns = toPoint.column - fromPoint.column;
+  if (delta === 0 && rows === 0 && columns === 0) return false;
+  const firstRow = fromPoint.row;
+  for (const point of positions.points) {
+    if (point.row === firstRow) point.column += columns;
     point.row += rows;
   }
-  for (const span of unit.positions.spans) {
+  for (const span of positions.spans) {
     span.startIndex += delta;
     span.endIndex += delta;
   }
-  unit.depStart += delta;
-  unit.end += delta;
-  return unit;
+  return true;
 }

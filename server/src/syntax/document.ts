@@ -1,6 +1,8 @@
 import { Edit, type Tree } from 'web-tree-sitter';
 import type { HieParser } from './hieParser';
-import { LineIndex } from './lineIndex';
+import { ChangeMap } from './changeMap';
+import type { LineIndex } from './lineIndex';
+import { TextBuffer } from './textBuffer';
 import type { Point } from './span';
 
 /** An LSP-style change: a range replaced by text, or (no range) the whole document. */
@@ -9,82 +11,109 @@ export interface TextChange {
   text: string;
 }
 
+/** One applied range edit, in the positions tree-sitter uses (before and after it). */
+export interface AppliedEdit {
+  startIndex: number;
+  oldEndIndex: number;
+  newEndIndex: number;
+  startPosition: Point;
+  oldEndPosition: Point;
+  newEndPosition: Point;
+}
+
 /**
- * One open `.hie` document: its text and a tree kept up to date incrementally — each range
- * edit goes through `tree.edit` and a re-parse that reuses the unchanged subtrees.
+ * One open `.hie` document: its text and a tree kept up to date incrementally. Range edits
+ * are applied to the text, the line index and the tree (`tree.edit`) at once, but the
+ * re-parse waits until the tree is asked for: a burst of edits costs one parse. What changed
+ * since the last `takeChanges()` (edited text, and the ranges tree-sitter reports as
+ * structurally different) is kept in a ChangeMap, so an analysis can reuse everything else.
  */
 export class HieDocument {
-  private currentText: string;
+  private buffer: TextBuffer;
   private currentTree: Tree;
-  private lines: LineIndex | undefined;
-  /** Edits since the last `takeEdits()`; null after a whole-document replacement. */
-  private edits: Edit[] | null = [];
+  /** The tree was edited since it was parsed. */
+  private stale = false;
+  /** Changes since the last `takeChanges()`; null after a whole-document replacement. */
+  private changes: ChangeMap | null = new ChangeMap();
 
   constructor(private readonly parser: HieParser, text: string) {
-    this.currentText = text;
+    this.buffer = new TextBuffer(text);
     this.currentTree = parser.parse(text);
   }
 
   get text(): string {
-    return this.currentText;
+    return this.buffer.text;
   }
 
   get tree(): Tree {
+    if (this.stale) {
+      const previous = this.currentTree;
+      this.currentTree = this.parser.parse(this.buffer.text, previous);
+      this.stale = false;
+      if (this.changes) for (const r of previous.getChangedRanges(this.currentTree)) this.changes.markChanged(r.startIndex, r.endIndex);
+      previous.delete();
+    }
     return this.currentTree;
   }
 
   get lineIndex(): LineIndex {
-    this.lines ??= new LineIndex(this.currentText);
-    return this.lines;
+    return this.buffer.lineIndex;
   }
 
-  /** Apply changes in order (LSP semantics: each range refers to the text after the previous change). */
-  applyChanges(changes: readonly TextChange[]): void {
-    for (const change of changes) this.applyChange(change);
-  }
-
-  private applyChange(change: TextChange): void {
-    if (!change.range) {
-      this.replaceAll(change.text);
-      return;
+  /**
+   * Apply changes in order (LSP semantics: each range refers to the text after the previous
+   * change). Returns the range edits applied, or null when the whole text was replaced.
+   */
+  applyChanges(changes: readonly TextChange[]): AppliedEdit[] | null {
+    let applied: AppliedEdit[] | null = [];
+    for (const change of changes) {
+      if (!change.range) {
+        this.replaceAll(change.text);
+        applied = null;
+      } else {
+        const edit = this.applyChange(change.range, change.text);
+        applied?.push(edit);
+      }
     }
-    const lines = this.lineIndex;
-    const startIndex = lines.indexOf({ row: change.range.start.line, column: change.range.start.character });
-    const oldEndIndex = Math.max(startIndex, lines.indexOf({ row: change.range.end.line, column: change.range.end.character }));
-    const startPosition = lines.pointAt(startIndex);
-    const oldEndPosition = lines.pointAt(oldEndIndex);
-    const newText = this.currentText.slice(0, startIndex) + change.text + this.currentText.slice(oldEndIndex);
-    const newEndPosition = advance(startPosition, change.text);
-    const edit = new Edit({
-      startIndex,
-      oldEndIndex,
-      newEndIndex: startIndex + change.text.length,
-      startPosition,
-      oldEndPosition,
-      newEndPosition,
-    });
-    this.currentTree.edit(edit);
-    this.edits?.push(edit);
-    const previous = this.currentTree;
-    this.currentText = newText;
-    this.lines = undefined;
-    this.currentTree = this.parser.parse(newText, previous);
-    previous.delete();
+    return applied;
+  }
+
+  private applyChange(range: NonNullable<TextChange['range']>, text: string): AppliedEdit {
+    const start = this.buffer.locate(range.start);
+    let end = this.buffer.locate(range.end);
+    if (end.index < start.index) end = start;
+    const edit: AppliedEdit = {
+      startIndex: start.index,
+      oldEndIndex: end.index,
+      newEndIndex: start.index + text.length,
+      startPosition: start.point,
+      oldEndPosition: end.point,
+      newEndPosition: advance(start.point, text),
+    };
+    this.currentTree.edit(new Edit(edit));
+    this.changes?.edit(edit.startIndex, edit.oldEndIndex, edit.newEndIndex);
+    this.buffer.replace(start.point, end.point, text);
+    this.stale = true;
+    return edit;
   }
 
   private replaceAll(text: string): void {
-    this.edits = null;
+    this.changes = null;
     this.currentTree.delete();
-    this.currentText = text;
-    this.lines = undefined;
+    this.buffer = new TextBuffer(text);
     this.currentTree = this.parser.parse(text);
+    this.stale = false;
   }
 
-  /** The edits applied since the last call (null: the whole text was replaced), and start over. */
-  takeEdits(): Edit[] | null {
-    const edits = this.edits;
-    this.edits = [];
-    return edits;
+  /**
+   * What changed since the last call (null: the whole text was replaced), and start over.
+   * Parses first, so that the structural changes are included.
+   */
+  takeChanges(): ChangeMap | null {
+    void this.tree;
+    const changes = this.changes;
+    this.changes = new ChangeMap();
+    return changes;
   }
 
   dispose(): void {

@@ -1,28 +1,33 @@
 import type { Node } from 'web-tree-sitter';
 import type { HieDiagnostic } from '../diagnostics/diagnostic';
-import { lineBreakWidth, spanAt, type Span } from './span';
+import { lineBreakWidth, spanAt, type Point, type Span } from './span';
 import { firstSyntaxError, UNTERMINATED_STRING } from './firstError';
-import { firstTokenOf, leafTokens, tokenKind, type Token } from './tokens';
+import { tokenKind, type Token } from './tokens';
 
 /** At most this many syntax diagnostics per document (a binary file would produce thousands). */
 const MAX_SYNTAX_DIAGNOSTICS = 50;
 
 const RESYNC_KINDS = new Set(['Element', 'Pattern', 'Template', 'Language', 'Import', 'From']);
 
+/** Where a region's token stream ends: the first token after it, or the end of the document. */
+export interface RegionEnd {
+  lookahead: Token | undefined;
+  eof: { startIndex: number; start: Point };
+}
+
 /**
- * Syntax diagnostics of one broken region (a top-level item and the ERROR nodes after it):
- * the first offending token named with the reference's code and message (firstError.ts).
- * After an error the reader resumes at the next top-level keyword in column 0, so one
- * mistake gives one diagnostic instead of the reference's cascade. `next` is the node after
- * the region (its first token is the lookahead), or null at the end of the document.
+ * Syntax diagnostics of one broken region (a top-level item and the ERROR nodes after it),
+ * from its tokens (`leafTokens` of its nodes): the first offending token named with the
+ * reference's code and message (firstError.ts). After an error the reader resumes at the
+ * next top-level keyword in column 0, so one mistake gives one diagnostic instead of the
+ * reference's cascade. The lookahead (the first token after the region) ends the stream;
+ * `nodes` are only read when the recogniser accepts what tree-sitter rejected.
  */
-export function regionSyntaxDiagnostics(nodes: readonly Node[], next: Node | null): HieDiagnostic[] {
-  const tokens = nodes.flatMap((n) => leafTokens(n)).filter((t) => t.kind !== 'Eof');
-  const last = nodes[nodes.length - 1];
+export function regionSyntaxDiagnostics(regionTokens: readonly Token[], end: RegionEnd, nodes: readonly Node[]): HieDiagnostic[] {
+  const tokens = regionTokens.filter((t) => t.kind !== 'Eof');
   const regionEnd = tokens.length; // resynchronising never goes past the region
-  const lookahead = next ? firstTokenOf(next) : undefined;
-  if (lookahead) tokens.push(lookahead);
-  const endAt = lookahead ?? { startIndex: last.tree.rootNode.endIndex, start: last.tree.rootNode.endPosition };
+  if (end.lookahead) tokens.push(end.lookahead);
+  const endAt = end.lookahead ?? end.eof;
   tokens.push({ kind: 'Eof', text: '', startIndex: endAt.startIndex, endIndex: endAt.startIndex, start: endAt.start, end: endAt.start });
   const out: HieDiagnostic[] = [];
   let start = 0;
@@ -60,12 +65,13 @@ function runawayString(tokens: readonly Token[], from: number, at: number): Span
   return undefined;
 }
 
+/** A span of its own (tokens are kept and moved across edits; diagnostics are moved separately). */
 function tokenSpan(token: Token): Span {
   if (token.kind === 'Newline') {
     // a newline token also covers the blank lines after it; point at the line end only
     return spanAt(token.start, token.startIndex, lineBreakWidth(token.text));
   }
-  return { start: token.start, end: token.end, startIndex: token.startIndex, endIndex: token.endIndex };
+  return { start: { ...token.start }, end: { ...token.end }, startIndex: token.startIndex, endIndex: token.endIndex };
 }
 
 /** When the recogniser accepts what tree-sitter rejected: describe the first ERROR/MISSING node. */

@@ -25,7 +25,7 @@ const PUNCTUATION_KINDS: Readonly<Record<string, string>> = {
 };
 
 /** Leaf types that are trivia (never seen by the parser proper). */
-const TRIVIA = new Set(['comment', 'doc_comment', 'block_comment']);
+export const TRIVIA = new Set(['comment', 'doc_comment', 'block_comment']);
 
 export interface Token {
   /** Reference kind name: `Identifier`, `Scope`, `Newline`, `Indent`, `StringSingle`, … */
@@ -38,19 +38,24 @@ export interface Token {
 }
 
 export function tokenKind(leaf: Node): string {
-  const type = leaf.type;
-  if (leaf.isError) return 'Invalid';
+  return kindOf(leaf.isError ? 'ERROR' : leaf.type, leaf.text, leaf.startIndex === leaf.endIndex);
+}
+
+/** The reference kind of a leaf given its node type and text (`ERROR` for an error leaf). */
+export function kindOf(type: string, text: string, zeroWidth: boolean): string {
   switch (type) {
+    case 'ERROR':
+      return 'Invalid';
     case 'identifier':
-      return KEYWORD_KINDS[leaf.text] ?? 'Identifier';
+      return KEYWORD_KINDS[text] ?? 'Identifier';
     case 'string':
-      return leaf.text.startsWith('"') ? 'StringDouble' : 'StringSingle';
+      return text.startsWith('"') ? 'StringDouble' : 'StringSingle';
     case 'unterminated_string':
       return 'UnterminatedString';
     case 'number':
       return 'Number';
     case 'newline':
-      return leaf.startIndex === leaf.endIndex ? 'Eof' : 'Newline';
+      return zeroWidth ? 'Eof' : 'Newline';
     case 'indent':
       return 'Indent';
     case 'dedent':

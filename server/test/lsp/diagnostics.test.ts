@@ -29,7 +29,7 @@ describe('lsp: diagnostics over stdio', function () {
     const ds = await editor.waitForDiagnostics(file, (d) => d.length === 2);
     assert.deepEqual(ds.map(essentials), CHECK_DIAGNOSTICS);
     const summary = await editor.waitFor('summary', () => editor.summaries.at(-1));
-    assert.deepEqual(summary, { passed: 2, failed: 1, errors: 1, total: 4 });
+    assert.deepEqual(summary, { passed: 2, failed: 1, errors: 1, total: 4, outdated: 0 });
   });
 
   it('reports $/progress while loading the workspace', async () => {
@@ -39,13 +39,19 @@ describe('lsp: diagnostics over stdio', function () {
     assert.ok(kinds.includes('report'));
   });
 
-  it('publishes a syntax error on every change, checks are not run while it lasts, and come back when it is fixed', async () => {
+  it('publishes a syntax error on every change, checks are not run while it lasts (their last results stay), and run again when it is fixed', async () => {
     editor.open(file);
     // `element app:` → `element app` (delete the colon)
     const version = editor.change(file, { start: { line: 1, character: 11 }, end: { line: 1, character: 12 } }, '');
     const broken = await editor.waitForDiagnostics(file, (_d, v) => v === version);
-    assert.deepEqual(broken.map(essentials), [{ range: [1, 11, 1, 12], severity: 1, code: 'E007', message: 'Expected Colon, found Newline' }]);
+    // the static finding is not shown while the file is broken: the run's result for that check is, kept
+    assert.deepEqual(broken.map(essentials), [
+      { range: [1, 11, 1, 12], severity: 1, code: 'E007', message: 'Expected Colon, found Newline' },
+      CHECK_DIAGNOSTICS[1],
+      CHECK_DIAGNOSTICS[0],
+    ]);
     const fixed = editor.change(file, { start: { line: 1, character: 11 }, end: { line: 1, character: 11 } }, ':');
+    await editor.waitFor('a run of the fixed text', () => editor.summaries.at(-1)?.outdated === 0);
     const again = await editor.waitForDiagnostics(file, (d, v) => v === fixed && d.length === 2);
     assert.deepEqual(again.map(essentials), CHECK_DIAGNOSTICS);
   });
@@ -56,11 +62,11 @@ describe('lsp: diagnostics over stdio', function () {
     editor.fileChanged(path.join(root, 'src', 'missing.py'), 1);
     const ds = await editor.waitForDiagnostics(file, (d) => d.length === 1);
     assert.deepEqual(ds.map(essentials), [CHECK_DIAGNOSTICS[0]]);
-    await editor.waitFor('summary', () => same(editor.summaries.at(-1), { passed: 3, failed: 0, errors: 1, total: 4 }));
+    await editor.waitFor('summary', () => same(editor.summaries.at(-1), { passed: 3, failed: 0, errors: 1, total: 4, outdated: 0 }));
     fs.rmSync(path.join(root, 'src', 'missing.py'));
     editor.fileChanged(path.join(root, 'src', 'missing.py'), 3);
     await editor.waitForDiagnostics(file, (d) => d.length === 2);
-    await editor.waitFor('summary', () => same(editor.summaries.at(-1), { passed: 2, failed: 1, errors: 1, total: 4 }));
+    await editor.waitFor('summary', () => same(editor.summaries.at(-1), { passed: 2, failed: 1, errors: 1, total: 4, outdated: 0 }));
   });
 
   it('re-evaluates only the affected elements when a file a scope covers changes', async () => {
@@ -74,7 +80,7 @@ describe('lsp: diagnostics over stdio', function () {
 
   it('runs the checks on hielements.runChecks and answers with the summary', async () => {
     const summary = await editor.request<CheckSummary>('workspace/executeCommand', { command: 'hielements.runChecks', arguments: [] });
-    assert.deepEqual(summary, { passed: 2, failed: 1, errors: 1, total: 4 });
+    assert.deepEqual(summary, { passed: 2, failed: 1, errors: 1, total: 4, outdated: 0 });
   });
 
   it('a burst of 500 edits ends with the diagnostics of a fresh open', async () => {

@@ -52,6 +52,8 @@ export interface CheckSummary {
   failed: number;
   errors: number;
   total: number;
+  /** Files whose totals are from a run before their latest edits. */
+  outdated: number;
 }
 
 export class TestEditor {
@@ -141,10 +143,12 @@ export class TestEditor {
   ): Promise<TestEditor> {
     const configHome = options.configHome ?? fs.mkdtempSync(path.join(os.tmpdir(), 'hie-lsp-config-'));
     const env = { ...process.env, XDG_CONFIG_HOME: configHome };
+    // e.g. HIELEMENTS_SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to profile the server under a bench
+    const nodeArgs = (process.env.HIELEMENTS_SERVER_NODE_ARGS ?? '').split(' ').filter((a) => a !== '');
     const child =
       transport === 'stdio'
-        ? spawn(process.execPath, [SERVER_BIN, '--stdio'], { cwd: os.tmpdir(), stdio: ['pipe', 'pipe', 'pipe'], env })
-        : fork(SERVER_BIN, ['--node-ipc'], { cwd: os.tmpdir(), stdio: ['pipe', 'pipe', 'pipe', 'ipc'], env });
+        ? spawn(process.execPath, [...nodeArgs, SERVER_BIN, '--stdio'], { cwd: os.tmpdir(), stdio: ['pipe', 'pipe', 'pipe'], env })
+        : fork(SERVER_BIN, ['--node-ipc'], { cwd: os.tmpdir(), stdio: ['pipe', 'pipe', 'pipe', 'ipc'], env, execArgv: nodeArgs });
     const editor = new TestEditor(child, transport === 'node-ipc');
     if (!options.configHome) editor.ownConfigHome = configHome;
     if (options.answer) editor.answer = options.answer;

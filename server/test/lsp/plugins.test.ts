@@ -104,11 +104,11 @@ describe('lsp: a plugin that hangs or crashes mid-run', function () {
     const hover = await editor.request<Hover>('textDocument/hover', { textDocument: { uri: uriOf(hie) }, position: { line: 2, character: 16 } });
     assert.equal(finished, false, 'the hover was answered only after the run');
     assert.ok(hoverText(hover).includes('files.exists(scope: Scope, filename: string) -> CheckResult'));
-    assert.deepEqual(await running, { passed: 1, failed: 0, errors: 1, total: 2 }, editor.logs.join('\n'));
+    assert.deepEqual(await running, { passed: 1, failed: 0, errors: 1, total: 2, outdated: 0 }, editor.logs.join('\n'));
     assert.deepEqual((editor.diagnosticsOf(hie) ?? []).map(essentials), [
       { range: [1, 10, 1, 27], severity: 1, code: 'E530', message: "Library 'rec' did not answer anything within 1500 ms" },
     ]);
-    assert.deepEqual(await editor.request('workspace/executeCommand', { command: 'hielements.runChecks', arguments: [uriOf(hie)] }), { passed: 2, failed: 0, errors: 0, total: 2 });
+    assert.deepEqual(await editor.request('workspace/executeCommand', { command: 'hielements.runChecks', arguments: [uriOf(hie)] }), { passed: 2, failed: 0, errors: 0, total: 2, outdated: 0 });
     await editor.waitForDiagnostics(hie, (d) => d.length === 0);
   });
 
@@ -116,10 +116,10 @@ describe('lsp: a plugin that hangs or crashes mid-run', function () {
     await start({ steps: [{ crash: '{"jsonrpc":"2.0","res' }], otherwise: '{"jsonrpc":"2.0","result":{"Pass":null},"id":$ID}' });
     editor.open(hie);
     const first = await editor.request<CheckSummary>('workspace/executeCommand', { command: 'hielements.runChecks', arguments: [uriOf(hie)] });
-    assert.deepEqual(first, { passed: 1, failed: 0, errors: 1, total: 2 });
+    assert.deepEqual(first, { passed: 1, failed: 0, errors: 1, total: 2, outdated: 0 });
     const [d] = (editor.diagnosticsOf(hie) ?? []).map(essentials);
     assert.deepEqual([d.range, d.severity, d.code], [[1, 10, 1, 27], 1, 'E506']);
     assert.match(d.message, /^Failed to parse response: /);
-    assert.deepEqual(await editor.request('workspace/executeCommand', { command: 'hielements.runChecks', arguments: [uriOf(hie)] }), { passed: 2, failed: 0, errors: 0, total: 2 });
+    assert.deepEqual(await editor.request('workspace/executeCommand', { command: 'hielements.runChecks', arguments: [uriOf(hie)] }), { passed: 2, failed: 0, errors: 0, total: 2, outdated: 0 });
   });
 });

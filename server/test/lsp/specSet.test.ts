@@ -42,7 +42,7 @@ describe('lsp: which files are specs (hielements.toml specs/exclude, hielements.
     editor = await TestEditor.start(root, { checks: { run: 'onSave' }, files: { exclude: ['architecture/b.hie'] } });
     await editor.waitFor('two failing specs', () => lastSummary()?.failed === 2);
     await new Promise((r) => setTimeout(r, 300));
-    assert.deepEqual(lastSummary(), { passed: 0, failed: 2, errors: 0, total: 2 });
+    assert.deepEqual(lastSummary(), { passed: 0, failed: 2, errors: 0, total: 2, outdated: 0 });
     assert.deepEqual(codes('main.hie'), ['E800']);
     assert.deepEqual(codes('architecture/a.hie'), ['E800']);
     for (const rel of ['architecture/b.hie', 'architecture/drafts/d.hie', 'examples/e.hie', 'generated/g.hie']) assert.equal(published(rel), false, rel);
@@ -78,13 +78,13 @@ describe('lsp: which files are specs (hielements.toml specs/exclude, hielements.
       { range: [0, 7, 0, 12], severity: 2, code: 'W001', message: "Unknown library 'nolib' (will be resolved at runtime)" },
     ]);
     const summary = await editor.request<CheckSummary>('workspace/executeCommand', { command: 'hielements.runChecks', arguments: [uriOf(example)] });
-    assert.deepEqual(summary, { passed: 0, failed: 0, errors: 0, total: 0 });
+    assert.deepEqual(summary, { passed: 0, failed: 0, errors: 0, total: 0, outdated: 0 });
     await editor.waitFor('a message', () => editor.messages.length > 0);
     assert.deepEqual(editor.messages, [
       'Hielements: e.hie is not one of the project\'s specs (it matches none of hielements.toml\'s specs ("main.hie", "architecture")); its checks do not run.',
     ]);
     const all = await editor.request<CheckSummary>('workspace/executeCommand', { command: 'hielements.runChecks', arguments: [] });
-    assert.deepEqual(all, { passed: 0, failed: 3, errors: 0, total: 3 });
+    assert.deepEqual(all, { passed: 0, failed: 3, errors: 0, total: 3, outdated: 0 });
     assert.deepEqual(codes('examples/e.hie'), ['E007', 'W001']);
     editor.close(example);
     await editor.waitForDiagnostics(example, (d) => d.length === 0);

@@ -74,7 +74,7 @@ describe('lsp: static findings and did-you-mean quick-fixes', function () {
     assert.deepEqual(editor.diagnosticsOf(spec), []);
 
     const summary = await editor.request<CheckSummary>('workspace/executeCommand', { command: 'hielements.runChecks', arguments: [uriOf(spec)] });
-    assert.deepEqual(summary, { passed: 3, failed: 0, errors: 0, total: 3 });
+    assert.deepEqual(summary, { passed: 3, failed: 0, errors: 0, total: 3, outdated: 0 });
     assert.deepEqual(editor.diagnosticsOf(spec), []);
   });
 
@@ -93,7 +93,7 @@ describe('lsp: static findings and did-you-mean quick-fixes', function () {
     editor = await TestEditor.start(dir, { checks: { run: 'onSave' } });
     editor.open(spec, "element demo:\n    scope root = files.folder_selector('.')\n    check files.exist(root, 'a.hie')\n    check files.exists(root, 'nope')\n");
     const summary = await editor.request<CheckSummary>('workspace/executeCommand', { command: 'hielements.runChecks', arguments: [uriOf(spec)] });
-    assert.deepEqual(summary, { passed: 0, failed: 1, errors: 1, total: 2 });
+    assert.deepEqual(summary, { passed: 0, failed: 1, errors: 1, total: 2, outdated: 0 });
     assert.deepEqual((editor.diagnosticsOf(spec) ?? []).map(essentials), [
       { range: [2, 16, 2, 21], severity: 1, code: 'E199', message: "Unknown check function: files.exist (did you mean 'files.exists'?)" },
       { range: [3, 4, 3, 36], severity: 1, code: 'E800', message: "File 'nope' does not exist in folder '.'" },

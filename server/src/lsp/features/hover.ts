@@ -48,9 +48,10 @@ export async function hover(file: HieFile, position: Position): Promise<Hover | 
   return null;
 }
 
+/** The check's result in the last run (results move with the text, keptResults.ts). */
 function lastResult(file: HieFile, elementPath: string, checkStart: number): CheckResult | undefined {
   const record = file.checks;
-  if (!record || record.revision !== file.revision) return undefined;
+  if (!record) return undefined;
   return record.results.find((r) => r.elementPath === elementPath && r.check.span.startIndex === checkStart);
 }
 
@@ -82,7 +83,7 @@ async function declarationMarkdown(file: HieFile, d: Declaration): Promise<strin
 
 function elementSummary(file: HieFile, path: string): string {
   const record = file.checks;
-  if (!record || record.revision !== file.revision) return '';
+  if (!record) return '';
   const own = record.results.filter((r) => r.elementPath === path);
   if (own.length === 0) return '';
   const count = (s: string): number => own.filter((r) => r.outcome.status === s).length;
@@ -93,7 +94,7 @@ async function scopeValueText(file: HieFile, d: Declaration): Promise<string> {
   if (d.inPattern) return 'Pattern placeholder (not evaluated).';
   if (!d.scope?.expression) return 'Unbounded (no expression).';
   const record = file.checks;
-  const evaluation = record && record.revision === file.revision ? record.scopes.find((s) => s.elementPath === d.owner && s.name === d.name) : undefined;
+  const evaluation = record ? record.scopes.find((s) => s.elementPath === d.owner && s.name === d.name) : undefined;
   if (!evaluation) return 'Not evaluated yet.';
   if (evaluation.outcome.kind === 'error') return `Not defined: ${evaluation.outcome.message}`;
   if (evaluation.outcome.kind === 'unbounded') return 'Unbounded (no expression).';
