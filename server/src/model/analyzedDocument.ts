@@ -3,6 +3,7 @@ import { HieDocument, type AppliedEdit, type TextChange } from '../syntax/docume
 import type { LineIndex } from '../syntax/lineIndex';
 import { analyze, type Analysis, type AnalysisCache } from './analyze';
 import type { ValidationOptions } from './programFindings';
+import { ensurePositions } from './unitShift';
 
 /**
  * An open `.hie` document together with its analysis (model + syntax/validation
@@ -49,6 +50,8 @@ export class AnalyzedDocument {
       const changes = this.document.takeChanges();
       const previous = this.cache && changes ? { cache: this.cache, changes, lines: this.document.lineIndex } : undefined;
       const { cache, ...analysis } = analyze(this.document.tree, this.document.text, this.options, previous);
+      // this document will be edited: its units' positions are ready before the first keystroke
+      for (const unit of cache.units) ensurePositions(unit);
       this.cache = cache;
       this.cached = analysis;
     }

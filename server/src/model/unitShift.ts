@@ -32,6 +32,15 @@ export function collectPositions(roots: unknown[]): Positions {
 }
 
 /**
+ * The unit's positions, collected on first use. A document that will be edited collects them
+ * right after each analysis (the first keystroke after opening a file would otherwise collect
+ * them for every unit below it); a one-shot analysis (the CLI) never pays for them.
+ */
+export function ensurePositions(unit: Unit): Positions {
+  return (unit.positions ??= collectPositions([unit.items, unit.diagnostics]));
+}
+
+/**
  * Moves a unit whose text did not change so that it starts at `depStart`/`anchor`: indices
  * and rows by how far its start moved, columns only on its first row (the text between its
  * start and any position inside it is the same). Spans are updated in place (copying
@@ -39,7 +48,7 @@ export function collectPositions(roots: unknown[]): Positions {
  * objects of the previous analysis move with them.
  */
 export function moveUnit(unit: Unit, depStart: number, anchor: Point): void {
-  if (!moveAnchored(unit.positions, unit.depStart, unit.anchor, depStart, anchor)) return;
+  if (!moveAnchored(ensurePositions(unit), unit.depStart, unit.anchor, depStart, anchor)) return;
   unit.end += depStart - unit.depStart;
   unit.depStart = depStart;
   unit.anchor = anchor;

@@ -10,7 +10,7 @@ import { docCommentAbove } from './docComments';
 import type { ElementPool, KeptElement } from './elementReuse';
 import { unboundedPlaceholders } from './placeholders';
 import { textFindings } from './textFindings';
-import { collectPositions, type Positions } from './unitShift';
+import type { Positions } from './unitShift';
 
 /**
  * A unit is one top-level item (import, language, pattern, element) with the trivia and
@@ -44,8 +44,11 @@ export interface Unit {
   layoutKey?: string;
   /** Large elements of the unit built without findings, for reuse when the unit is analysed again. */
   kept: KeptElement[];
-  /** The spans inside `items` and `diagnostics` (moved in place when the unit moves). */
-  positions: Positions;
+  /**
+   * The spans inside `items` and `diagnostics` (moved in place when the unit moves); collected
+   * at the first move, or ahead of it by a long-lived document (`ensurePositions`).
+   */
+  positions?: Positions;
 }
 
 /** The first token after a unit (its kind, text and range), or the end of the document (`Eof`). */
@@ -182,9 +185,6 @@ export function analyzeUnit(
   const brokenRows = new Set(syntax.map((d) => d.span.start.row));
   const all = [...syntax, ...diagnostics.filter((d) => !brokenRows.has(d.span.start.row))];
   const clean = !broken && all.length === 0;
-  // collected now rather than at the first move: the first keystroke after opening a file
-  // would otherwise collect them for every unit below it
-  const positions = collectPositions([items, all]);
   return {
     depStart: slot.depStart,
     end: slot.end,
@@ -197,6 +197,5 @@ export function analyzeUnit(
     describeSyntax,
     layoutKey: syntax.length > 0 ? syntaxInput.layoutKey() : undefined,
     kept,
-    positions,
   };
 }

@@ -16,12 +16,10 @@ export interface Span {
 }
 
 export function spanOf(node: { startPosition: Point; endPosition: Point; startIndex: number; endIndex: number }): Span {
-  return {
-    start: { row: node.startPosition.row, column: node.startPosition.column },
-    end: { row: node.endPosition.row, column: node.endPosition.column },
-    startIndex: node.startIndex,
-    endIndex: node.endIndex,
-  };
+  // web-tree-sitter computes `endPosition` (and `endIndex`) in wasm on every read: once each
+  const start = node.startPosition;
+  const end = node.endPosition;
+  return { start: { row: start.row, column: start.column }, end: { row: end.row, column: end.column }, startIndex: node.startIndex, endIndex: node.endIndex };
 }
 
 export function spanCovering(a: Span, b: Span): Span {
