@@ -21,7 +21,11 @@ export interface PreparedComponent {
   exportsLibrary: boolean;
 }
 
+/** Version of our edits to jco's glue (transpileJob.ts `patchGlue`): entries with another are transpiled again. */
+export const GLUE_REVISION = 2;
+
 export interface Meta {
+  glue: number;
   /** Declared imports/exports of the component's world (from its WIT). */
   declared: { imports: string[]; exports: string[] };
   /** Import specifiers the transpiled JS looks up (jco drops versions and unused imports). */
@@ -114,7 +118,7 @@ async function readMeta(file: string): Promise<Meta | undefined> {
   try {
     const m = JSON.parse(await fsp.readFile(file, 'utf8')) as Partial<Meta>;
     const strings = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === 'string');
-    if (m.declared && strings(m.declared.imports) && strings(m.declared.exports) && strings(m.bindings)) return m as Meta;
+    if (m.glue === GLUE_REVISION && m.declared && strings(m.declared.imports) && strings(m.declared.exports) && strings(m.bindings)) return m as Meta;
   } catch {
     /* absent or unreadable */
   }

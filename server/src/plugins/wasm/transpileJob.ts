@@ -1,7 +1,7 @@
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { worldItems, type Meta } from './componentCache';
+import { GLUE_REVISION, worldItems, type Meta } from './componentCache';
 import { componentItems, slimComponent } from './componentBinary';
 
 /**
@@ -46,16 +46,36 @@ async function transpileFull(bytes: Uint8Array): Promise<{ out: Transpiled; decl
   return { out: (await transpileBytes(bytes, OPTIONS)) as Transpiled, declared };
 }
 
-/** jco's glue asks `process.env` for JCO_DEBUG on every call; the plugin worker never sets it. */
-function withoutDebugLookups(js: Uint8Array): Uint8Array {
-  const text = Buffer.from(js).toString('utf8');
-  return Buffer.from(text.split('globalThis?.process?.env?.JCO_DEBUG').join('false'), 'utf8');
+/**
+ * Two edits to jco's glue, neither changing what it does:
+ * - it asks `process.env` for JCO_DEBUG on every call; the plugin worker never sets it;
+ * - it feature-tests JSPI by calling `WebAssembly.promising(…)` inside try/catch, which Node 20
+ *   lacks. The resulting "is not a function" TypeError is rendered by V8 re-parsing the whole
+ *   enclosing function — jco's instantiation generator, ~600 KB for a JS component — at
+ *   ~14 ms per call, six calls per instantiation. A helper throws the same TypeError type
+ *   without that rendering, and calls the real function where it exists.
+ */
+export function patchGlue(js: Uint8Array): Uint8Array {
+  let text = Buffer.from(js).toString('utf8').split('globalThis?.process?.env?.JCO_DEBUG').join('false');
+  if (text.includes('WebAssembly.promising(')) {
+    // appended (function declarations are hoisted) so that line numbers stay jco's
+    text = text.split('WebAssembly.promising(').join(`${PROMISING}(`) + PROMISING_HELPER;
+  }
+  return Buffer.from(text, 'utf8');
 }
+
+const PROMISING = '__hielementsPromising';
+const PROMISING_HELPER = `
+function ${PROMISING}(f) {
+  if (typeof WebAssembly.promising === 'function') return WebAssembly.promising(f);
+  throw new TypeError('WebAssembly.promising is not available');
+}
+`;
 
 export async function transpileInto(bytes: Uint8Array, dir: string): Promise<Meta> {
   const { out, declared } = (await transpileFast(bytes)) ?? (await transpileFull(bytes));
-  if (out.files['plugin.js']) out.files['plugin.js'] = withoutDebugLookups(out.files['plugin.js']);
-  const meta: Meta = { declared, bindings: out.imports };
+  if (out.files['plugin.js']) out.files['plugin.js'] = patchGlue(out.files['plugin.js']);
+  const meta: Meta = { glue: GLUE_REVISION, declared, bindings: out.imports };
   // Write into a private folder, then rename: a concurrent loader never sees a half-written entry.
   const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;
   for (const [name, data] of Object.entries(out.files)) {
