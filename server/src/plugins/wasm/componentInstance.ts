@@ -5,6 +5,7 @@ import { PluginReportedError, type PluginInstance, type Request } from './plugin
 import { createPreview2, type Preview2 } from './preview2';
 import type { Sandbox } from './sandbox';
 import { readCapped } from './wasmBinary';
+import type { CoreModules } from './componentModules';
 import { isMemory, Wasm, type WasmMemory, type WasmModule } from './wasmApi';
 import { interfaceName } from './importPolicy';
 
@@ -30,7 +31,8 @@ export class ComponentInstance implements PluginInstance {
     private readonly memories: WasmMemory[],
   ) {}
 
-  static async create(dir: string, maxPages: number, sandbox: Sandbox): Promise<ComponentInstance> {
+  /** `compiled` gives the host's compiled core modules (absent names are read and compiled here). */
+  static async create(dir: string, maxPages: number, sandbox: Sandbox, compiled: Promise<CoreModules>): Promise<ComponentInstance> {
     const meta = JSON.parse(await fsp.readFile(path.join(dir, 'meta.json'), 'utf8')) as { bindings: string[] };
     const { instantiate } = (await import(pathToFileURL(path.join(dir, 'plugin.js')).href)) as { instantiate: Instantiate };
     const wasi = createPreview2(sandbox);
@@ -41,7 +43,12 @@ export class ComponentInstance implements PluginInstance {
       imports[spec] = impl;
     }
     const memories: WasmMemory[] = [];
-    const getCoreModule = async (name: string) => Wasm.compile(readCapped(path.join(dir, name), maxPages));
+    const getCoreModule = async (name: string): Promise<WasmModule> => {
+      const c = (await compiled)[name];
+      if (!c) return Wasm.compile(await readCapped(path.join(dir, name), maxPages));
+      if ('error' in c) throw new Error(c.error);
+      return c.module;
+    };
     const instantiateCore = async (m: WasmModule, imp: Record<string, unknown> = {}) => {
       const instance = new Wasm.Instance(m, imp as Record<string, Record<string, unknown>>);
       for (const v of Object.values(instance.exports)) if (isMemory(v)) memories.push(v);

@@ -5,6 +5,7 @@ import { PluginWorker } from './pluginWorker';
 import { capMemory, detectFormat, pagesForMb } from './wasmBinary';
 import { Wasm, type WasmModule } from './wasmApi';
 import { prepareComponent } from './componentCache';
+import { compileCoreModules, type CoreModules } from './componentModules';
 import { WasmLibrary } from './wasmLibrary';
 import { LibraryError } from '../../libraries/library';
 import { WasmErrorCode } from './valueJson';
@@ -57,6 +58,7 @@ export async function loadWasm(config: WasmLibraryConfig, options: WasmLoadOptio
   const memoryPages = pagesForMb(config.limits.memoryMb);
   let plugin: WorkerInit['plugin'];
   let use: ImportUse;
+  let coreModules: Promise<CoreModules> | undefined;
   if (format === 'core') {
     let module: WasmModule;
     let bytes: Uint8Array;
@@ -65,11 +67,15 @@ export async function loadWasm(config: WasmLibraryConfig, options: WasmLoadOptio
     } catch (e) {
       return fail(`cannot read the file: ${(e as Error).message}`);
     }
+    let capped: Uint8Array;
     try {
-      module = await Wasm.compile(capMemory(bytes, memoryPages));
+      capped = capMemory(bytes, memoryPages);
+      module = await Wasm.compile(capped);
     } catch (e) {
       return fail(`invalid module: ${(e as Error).message}`);
     }
+    // once a component has turned on lazy validation (engineFlags.ts), compiling no longer looks at function bodies
+    if (!Wasm.validate(capped)) fail('invalid module: a function body is not valid WebAssembly');
     const imports = Wasm.Module.imports(module);
     const refusal = refuseCoreImports(imports);
     if (refusal) fail(refusal);
@@ -90,6 +96,8 @@ export async function loadWasm(config: WasmLibraryConfig, options: WasmLoadOptio
     if (!prepared.exportsLibrary) fail(`the component does not export \`${WIT_PACKAGE.replace('@', '/library@')}\``);
     plugin = { format: 'component', dir: prepared.dir };
     use = componentImportUse(prepared.imports);
+    // compiled here while the worker starts; the worker instantiates them
+    coreModules = compileCoreModules(prepared.dir, memoryPages);
   }
 
   const env = config.capabilities.env.flatMap((n): [string, string][] => (process.env[n] !== undefined ? [[n, process.env[n]!]] : []));
@@ -105,7 +113,7 @@ export async function loadWasm(config: WasmLibraryConfig, options: WasmLoadOptio
     memoryPages,
     plugin,
   };
-  const worker = new PluginWorker(init, config.limits.timeoutMs, options.log);
+  const worker = new PluginWorker(init, config.limits.timeoutMs, options.log, coreModules);
   // the plugin starts while the caller gets on with parsing and evaluating
   worker.prestart();
   const library = new WasmLibrary({ name: config.name, worker, fsGranted: config.capabilities.fs !== 'none', workspaceRoot: options.workspaceRoot, onDenied: options.onDenied });

@@ -5,6 +5,7 @@ import type { Request } from './pluginInstance';
 import type { Denial } from './sandbox';
 import { WasmErrorCode } from './valueJson';
 import type { HostMessage, Outcome, WorkerInit, WorkerMessage } from './workerProtocol';
+import type { CoreModules } from './componentModules';
 
 /**
  * Host side of one plugin's worker thread: started on first use, one batch of requests
@@ -43,6 +44,8 @@ export class PluginWorker {
     private readonly init: WorkerInit,
     private readonly timeoutMs: number,
     private readonly log: (message: string) => void,
+    /** A component's core modules, being compiled by the host: each worker is sent them once ready. */
+    private readonly coreModules?: Promise<CoreModules>,
   ) {}
 
   /**
@@ -79,6 +82,10 @@ export class PluginWorker {
     });
     this.worker = worker;
     this.replies = channel.port1;
+    this.coreModules?.then(
+      (modules) => this.worker === worker && worker.postMessage({ type: 'modules', modules } satisfies HostMessage),
+      () => this.worker === worker && worker.postMessage({ type: 'modules', modules: {} } satisfies HostMessage),
+    );
     channel.port1.on('message', (m: WorkerMessage) => this.handleReply(m));
     channel.port1.unref();
     const prefix = `[wasm:${this.init.library}]`;
@@ -159,7 +166,7 @@ export class PluginWorker {
     }
     const id = this.nextId++;
     const reply = new Promise<BatchResult>((resolve, reject) => this.pending.set(id, { resolve, reject }));
-    worker.postMessage({ id, requests } satisfies HostMessage);
+    worker.postMessage({ type: 'run', id, requests } satisfies HostMessage);
     if (this.replies && this.pollReply(this.replies)) return reply; // settled: no timer needed
     return this.withTimeout(reply, this.timeoutMs * requests.length, 'call');
   }

@@ -19,6 +19,8 @@ export interface WasmImportDescriptor {
 
 interface Api {
   compile(bytes: Uint8Array): Promise<WasmModule>;
+  /** Full validation, whatever the engine's flags. */
+  validate(bytes: Uint8Array): boolean;
   Module: { imports(m: WasmModule): WasmImportDescriptor[]; exports(m: WasmModule): Array<{ name: string; kind: string }> };
   Instance: new (m: WasmModule, imports: Record<string, Record<string, unknown>>) => { exports: Record<string, unknown> };
   Memory: new (d: { initial: number; maximum?: number }) => WasmMemory;

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { promises as fsp } from 'node:fs';
 /** Reading and rewriting the few parts of a wasm binary the host cares about. */
 
 export type WasmFormat = 'component' | 'core';
@@ -94,13 +94,21 @@ export function capMemory(bytes: Uint8Array, maxPages: number): Uint8Array {
  * `capMemory(readFile(file), maxPages)` without holding the module twice: the bytes before
  * the memory section are read and rewritten, and the rest of the file is read straight into
  * the final buffer (a JS engine's 14 MB module is otherwise copied once more, for nothing).
+ * Reads happen off the calling thread.
  */
-export function readCapped(file: string, maxPages: number): Uint8Array {
-  const fd = openSync(file, 'r');
+export async function readCapped(file: string, maxPages: number): Promise<Uint8Array> {
+  const handle = await fsp.open(file, 'r');
   try {
-    const size = fstatSync(fd).size;
+    const size = (await handle.stat()).size;
+    const readAt = async (buf: Uint8Array, offset: number, length: number, position: number) => {
+      for (let done = 0; done < length; ) {
+        const { bytesRead } = await handle.read(buf, offset + done, length - done, position + done);
+        if (bytesRead === 0) throw new Error('the module file shrank while it was read');
+        done += bytesRead;
+      }
+    };
     const head = new Uint8Array(Math.min(size, 1 << 20));
-    readSync(fd, head, 0, head.length, 0);
+    await readAt(head, 0, head.length, 0);
     let pos = 8;
     while (pos < head.length) {
       const id = head[pos];
@@ -117,7 +125,7 @@ export function readCapped(file: string, maxPages: number): Uint8Array {
         const capped = capMemory(head.subarray(0, sectionEnd), maxPages);
         const out = new Uint8Array(capped.length + (size - sectionEnd));
         out.set(capped, 0);
-        readSync(fd, out, capped.length, size - sectionEnd, sectionEnd);
+        await readAt(out, capped.length, size - sectionEnd, sectionEnd);
         return out;
       }
       if (id > MEMORY_SECTION && id !== 12 && id !== 0) break; // past where a memory section can be
@@ -125,10 +133,10 @@ export function readCapped(file: string, maxPages: number): Uint8Array {
     }
     // no memory section early in the file (imported memory, huge sections): the plain way
     const all = new Uint8Array(size);
-    readSync(fd, all, 0, size, 0);
+    await readAt(all, 0, size, 0);
     return capMemory(all, maxPages);
   } finally {
-    closeSync(fd);
+    await handle.close();
   }
 }
 

@@ -1,11 +1,12 @@
-import { setFlagsFromString } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { CoreInstance } from './coreInstance';
-import { PluginReportedError, type PluginInstance } from './pluginInstance';
+import { PluginReportedError, type PluginInstance, type Request } from './pluginInstance';
 import { Sandbox } from './sandbox';
 import { Wasm } from './wasmApi';
 import { ComponentInstance } from './componentInstance';
 import type { HostMessage, Outcome, WorkerInit, WorkerMessage } from './workerProtocol';
+import type { CoreModules } from './componentModules';
+import { useLazyWasmValidation } from './engineFlags';
 
 /**
  * Entry point of a plugin's worker thread: owns one plugin instance, runs requests
@@ -15,17 +16,17 @@ import type { HostMessage, Outcome, WorkerInit, WorkerMessage } from './workerPr
 
 const init = workerData as WorkerInit;
 
-// Validate each wasm function when it is first compiled rather than the whole module up
-// front: a JS component's 14 MB engine otherwise spends ~80 ms in validation before its
-// first call, most of it for functions a plugin never reaches. Code is still validated
-// before it runs.
-setFlagsFromString('--wasm-lazy-validation');
+useLazyWasmValidation();
 const port = parentPort!;
 const post = (m: WorkerMessage) => port.postMessage(m);
 /** Logs and replies share one channel, so a call's log lines always arrive before its reply. */
 const replies = init.replyPort ?? port;
 
 const sandbox = new Sandbox({ workspaceRoot: init.workspaceRoot, fs: init.fs, env: init.env, protectedFiles: init.protectedFiles, protectedFolders: init.protectedFolders, writeWithheld: init.writeWithheld }, (stream, line) => replies.postMessage({ type: 'log', stream, line } satisfies WorkerMessage));
+
+/** A component's core modules, compiled by the host (its `modules` message). */
+let receiveModules: (m: CoreModules) => void = () => undefined;
+const coreModules = new Promise<CoreModules>((resolve) => (receiveModules = resolve));
 
 let instance: PluginInstance | undefined;
 /** The instance being created (started as soon as the worker is, so the first call finds it ready or nearly). */
@@ -35,7 +36,7 @@ function getInstance(): Promise<PluginInstance> {
   if (instance) return Promise.resolve(instance);
   creating ??= (async () => {
     const created: PluginInstance =
-      init.plugin.format === 'core' ? CoreInstance.create(init.plugin.module, sandbox) : await ComponentInstance.create(init.plugin.dir, init.memoryPages, sandbox);
+      init.plugin.format === 'core' ? CoreInstance.create(init.plugin.module, sandbox) : await ComponentInstance.create(init.plugin.dir, init.memoryPages, sandbox, coreModules);
     instance = created;
     return created;
   })().finally(() => (creating = undefined));
@@ -51,7 +52,7 @@ function describeTrap(e: unknown): string {
   return memory >= capBytes * 0.75 ? `${message} (linear memory ${(memory / 2 ** 20).toFixed(1)} MiB of limits.memory_mb = ${capBytes / 2 ** 20})` : message;
 }
 
-async function runOne(req: HostMessage['requests'][number]): Promise<Outcome> {
+async function runOne(req: Request): Promise<Outcome> {
   try {
     const inst = await getInstance();
     return { ok: true, text: inst.run(req) };
@@ -74,6 +75,7 @@ async function runOne(req: HostMessage['requests'][number]): Promise<Outcome> {
 let needsRestart = false;
 
 port.on('message', async (m: HostMessage) => {
+  if (m.type === 'modules') return receiveModules(m.modules);
   const outcomes: Outcome[] = [];
   for (const req of m.requests) {
     if (needsRestart) {

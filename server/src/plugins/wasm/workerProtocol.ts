@@ -3,6 +3,7 @@ import type { FsCapability } from '../types';
 import type { Request } from './pluginInstance';
 import type { Denial } from './sandbox';
 import type { WasmModule } from './wasmApi';
+import type { CoreModules } from './componentModules';
 
 /** Messages between the host (main thread) and a plugin's worker thread. */
 
@@ -23,10 +24,10 @@ export interface WorkerInit {
   replyPort?: MessagePort;
 }
 
-export interface HostMessage {
-  id: number;
-  requests: Request[];
-}
+export type HostMessage =
+  | { type: 'run'; id: number; requests: Request[] }
+  /** A component's core modules, compiled by the host (sent once per worker, as soon as they are ready). */
+  | { type: 'modules'; modules: CoreModules };
 
 export type Outcome =
   | { ok: true; text?: string }

@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadWasm, loadWasmLibrary, type WasmLibrary } from '../../../src/plugins/wasm';
 import { capMemory, detectFormat } from '../../../src/plugins/wasm/wasmBinary';
+import { useLazyWasmValidation } from '../../../src/plugins/wasm/engineFlags';
 import { buildCoreFixture, ctx, Recorder, wasmConfig } from './kit';
 
 describe('wasm core modules: loading, ABI and static findings', function () {
@@ -62,6 +63,16 @@ describe('wasm core modules: loading, ABI and static findings', function () {
     const bad = await buildCoreFixture('bad-import.wat', dir);
     await assert.rejects(loadWasmLibrary(wasmConfig('bad', bad), new Recorder().options(dir)), {
       message: `WASM library \`bad\` (${bad}): import \`env.system\` (function) is not allowed: a core module may import only \`wasi_snapshot_preview1\` functions and \`env.abort\``,
+    });
+  });
+
+  it('refuses a module with a function body that does not validate, also once a component has turned on lazy validation', async function () {
+    // (func (export "f") (result i32) f32.const 0): the body's type is wrong
+    const file = path.join(dir, 'bad-body.wasm');
+    fs.writeFileSync(file, Uint8Array.from([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 127, 3, 2, 1, 0, 7, 5, 1, 1, 102, 0, 0, 10, 9, 1, 7, 0, 67, 0, 0, 0, 0, 11]));
+    useLazyWasmValidation(); // process-wide, as after loading any component
+    await assert.rejects(loadWasmLibrary(wasmConfig('badbody', file), new Recorder().options(dir)), {
+      message: `WASM library \`badbody\` (${file}): invalid module: a function body is not valid WebAssembly`,
     });
   });
 
