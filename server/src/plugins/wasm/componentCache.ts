@@ -22,10 +22,12 @@ export interface PreparedComponent {
 }
 
 /** Version of our edits to jco's glue (transpileJob.ts `patchGlue`): entries with another are transpiled again. */
-export const GLUE_REVISION = 2;
+export const GLUE_REVISION = 3;
 
 export interface Meta {
   glue: number;
+  /** The glue is also there as a script (`glue.js`, glueScript.ts), which can use V8's code cache. */
+  script: boolean;
   /** Declared imports/exports of the component's world (from its WIT). */
   declared: { imports: string[]; exports: string[] };
   /** Import specifiers the transpiled JS looks up (jco drops versions and unused imports). */
@@ -118,7 +120,7 @@ async function readMeta(file: string): Promise<Meta | undefined> {
   try {
     const m = JSON.parse(await fsp.readFile(file, 'utf8')) as Partial<Meta>;
     const strings = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === 'string');
-    if (m.glue === GLUE_REVISION && m.declared && strings(m.declared.imports) && strings(m.declared.exports) && strings(m.bindings)) return m as Meta;
+    if (m.glue === GLUE_REVISION && typeof m.script === 'boolean' && m.declared && strings(m.declared.imports) && strings(m.declared.exports) && strings(m.bindings)) return m as Meta;
   } catch {
     /* absent or unreadable */
   }

@@ -1,6 +1,5 @@
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { PluginReportedError, type PluginInstance, type Request } from './pluginInstance';
 import { createPreview2, type Preview2 } from './preview2';
 import type { Sandbox } from './sandbox';
@@ -8,6 +7,7 @@ import { readCapped } from './wasmBinary';
 import type { CoreModules } from './componentModules';
 import { isMemory, Wasm, type WasmMemory, type WasmModule } from './wasmApi';
 import { interfaceName } from './importPolicy';
+import { loadGlue } from './glueScript';
 
 /** One instance of a transpiled component (world `plugin` / `plugin-fs`), fed only our own imports. */
 
@@ -29,12 +29,19 @@ export class ComponentInstance implements PluginInstance {
     private readonly lib: LibraryExports,
     private readonly wasi: Preview2,
     private readonly memories: WasmMemory[],
+    private readonly saveCodeCache: () => Promise<void>,
   ) {}
+
+  /** Once its first requests have run: keep V8's code cache of the glue for the next process. */
+  afterFirstBatch(): Promise<void> {
+    return this.saveCodeCache();
+  }
 
   /** `compiled` gives the host's compiled core modules (absent names are read and compiled here). */
   static async create(dir: string, maxPages: number, sandbox: Sandbox, compiled: Promise<CoreModules>): Promise<ComponentInstance> {
-    const meta = JSON.parse(await fsp.readFile(path.join(dir, 'meta.json'), 'utf8')) as { bindings: string[] };
-    const { instantiate } = (await import(pathToFileURL(path.join(dir, 'plugin.js')).href)) as { instantiate: Instantiate };
+    const meta = JSON.parse(await fsp.readFile(path.join(dir, 'meta.json'), 'utf8')) as { bindings: string[]; script?: boolean };
+    const glue = await loadGlue<Instantiate>(dir, meta.script === true);
+    const instantiate = glue.instantiate;
     const wasi = createPreview2(sandbox);
     const imports: Record<string, Record<string, unknown>> = {};
     for (const spec of meta.bindings) {
@@ -57,7 +64,7 @@ export class ComponentInstance implements PluginInstance {
     const exports = await instantiate(getCoreModule, imports, instantiateCore);
     const lib = (exports.library ?? exports['hielements:plugin/library@0.1.0']) as LibraryExports | undefined;
     if (!lib) throw new Error('the component does not export `hielements:plugin/library@0.1.0`');
-    return new ComponentInstance(lib, wasi, memories);
+    return new ComponentInstance(lib, wasi, memories, glue.saveCodeCache);
   }
 
   run(req: Request): string | undefined {

@@ -11,6 +11,8 @@ export interface PluginInstance {
    * a plugin `err` is thrown as PluginReportedError. `doc`/`name`: text or undefined when absent.
    */
   run(req: Request): string | undefined;
+  /** Called once, after the first batch of requests ran (and before its reply is sent). */
+  afterFirstBatch?(): Promise<void>;
   dispose(): void;
 }
 

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { GLUE_REVISION, worldItems, type Meta } from './componentCache';
 import { componentItems, slimComponent } from './componentBinary';
+import { GLUE_SCRIPT, glueAsScript } from './glueScript';
 
 /**
  * Worker entry: transpile one component with jco-transpile into its cache folder
@@ -74,8 +75,13 @@ function ${PROMISING}(f) {
 
 export async function transpileInto(bytes: Uint8Array, dir: string): Promise<Meta> {
   const { out, declared } = (await transpileFast(bytes)) ?? (await transpileFull(bytes));
-  if (out.files['plugin.js']) out.files['plugin.js'] = patchGlue(out.files['plugin.js']);
-  const meta: Meta = { glue: GLUE_REVISION, declared, bindings: out.imports };
+  let script: string | undefined;
+  if (out.files['plugin.js']) {
+    out.files['plugin.js'] = patchGlue(out.files['plugin.js']);
+    script = glueAsScript(Buffer.from(out.files['plugin.js']).toString('utf8'), path.join(dir, 'plugin.js'));
+    if (script !== undefined) out.files[GLUE_SCRIPT] = Buffer.from(script, 'utf8');
+  }
+  const meta: Meta = { glue: GLUE_REVISION, script: script !== undefined, declared, bindings: out.imports };
   // Write into a private folder, then rename: a concurrent loader never sees a half-written entry.
   const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;
   for (const [name, data] of Object.entries(out.files)) {

@@ -73,6 +73,7 @@ async function runOne(req: Request): Promise<Outcome> {
 }
 
 let needsRestart = false;
+let firstBatchDone = false;
 
 port.on('message', async (m: HostMessage) => {
   if (m.type === 'modules') return receiveModules(m.modules);
@@ -84,6 +85,10 @@ port.on('message', async (m: HostMessage) => {
     }
     outcomes.push(await runOne(req));
     sandbox.flush();
+  }
+  if (!firstBatchDone && instance) {
+    firstBatchDone = true;
+    await instance.afterFirstBatch?.();
   }
   replies.postMessage({ type: 'reply', id: m.id, outcomes, denials: sandbox.takeDenials(), restart: needsRestart } satisfies WorkerMessage);
 });

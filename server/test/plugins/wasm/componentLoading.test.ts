@@ -71,6 +71,30 @@ describe('wasm components: loading, import allow-list and static findings', func
     assert.equal(fs.statSync(path.join(cacheDir, entry, 'meta.json')).mtimeMs, before);
   });
 
+  it('keeps the glue as a script with a V8 code cache, made after the first calls and used by the next worker', async function () {
+    const echo = await buildComponentFixture('echo.wat', dir, false);
+    const c = { workspace: dir, index: {} as never };
+    const own = path.join(dir, 'glue-cache');
+    const loadOwn = async () => {
+      const r = await loadWasm(wasmConfig('echo', echo), new Recorder().options(dir), { cacheDir: own });
+      opened.push(r.library);
+      return r;
+    };
+    const first = await loadOwn();
+    const [entry] = fs.readdirSync(own).filter((e) => /^[0-9a-f]{64}$/.test(e));
+    assert.equal(JSON.parse(fs.readFileSync(path.join(own, entry, 'meta.json'), 'utf8')).script, true);
+    const codeCache = path.join(own, entry, 'glue.cache');
+    assert.equal(fs.existsSync(codeCache), false);
+    assert.deepEqual(await first.library.call('echo', [{ type: 'string', value: 'one' }], c), { type: 'string', value: 'one' });
+    await first.library.dispose(); // a fresh worker next time
+    assert.ok(fs.statSync(codeCache).size > 0);
+    assert.equal(fs.statSync(codeCache).mode & 0o077, 0);
+    const made = fs.statSync(codeCache).mtimeMs;
+    const second = await loadOwn();
+    assert.deepEqual(await second.library.call('echo', [{ type: 'string', value: 'two' }], c), { type: 'string', value: 'two' });
+    assert.equal(fs.statSync(codeCache).mtimeMs, made, 'accepted, so not written again');
+  });
+
   it('refuses a transpile cache folder that others can write (its JS would run)', async function () {
     const shared = path.join(dir, 'shared-cache');
     fs.mkdirSync(shared);
