@@ -1,9 +1,10 @@
 import type { Node } from 'web-tree-sitter';
 import type { Severity } from '../diagnostics/diagnostic';
-import { lineBreakWidth, spanAt, spanOf, spanCovering, type Span } from '../syntax/span';
+import { lineBreakWidth, spanAt, spanCovering, type Span } from '../syntax/span';
 import { unescapeString } from '../syntax/literals';
 import { tokenKind } from '../syntax/tokens';
 import { UNTERMINATED_STRING } from '../syntax/firstError';
+import { typedChildren, typedNamedChildren, type NodeReader, type Typed } from './nodeReader';
 import type {
   Binding,
   CheckDecl,
@@ -34,6 +35,8 @@ export interface BuildContext {
   report(severity: Severity, code: string, message: string, span: Span): void;
   /** Elements of an earlier analysis that may stand for element nodes (elementReuse.ts). */
   reuse?: ElementReuse;
+  /** Spans and text of nodes, with one call into the parser per node. */
+  read: NodeReader;
 }
 
 /** Builds an element node through `build`, or gives back an element built for it before. */
@@ -56,7 +59,7 @@ export function buildTopLevel(node: Node, ctx: BuildContext): TopLevelItem | nul
   switch (node.type) {
     case 'import_statement':
     case 'from_import_statement': {
-      const item = buildImport(node);
+      const item = buildImport(node, ctx);
       return item && { kind: 'import', item };
     }
     case 'language_declaration': {
@@ -75,53 +78,61 @@ export function buildTopLevel(node: Node, ctx: BuildContext): TopLevelItem | nul
   return null;
 }
 
-function identifier(node: Node | null): Identifier | null {
-  return node ? { name: node.text, span: spanOf(node) } : null;
+function identifier(node: Node | null, ctx: BuildContext): Identifier | null {
+  if (!node) return null;
+  const span = ctx.read.span(node);
+  return { name: ctx.read.text(span), span };
 }
 
-const isIdentifier = (n: Node): boolean => n.type === 'identifier';
+/** The identifiers among a node's named children (a dotted path). */
+function identifiers(node: Node, ctx: BuildContext): Identifier[] {
+  return typedNamedChildren(node)
+    .filter((c) => c.type === 'identifier')
+    .map((c) => identifier(c.node, ctx)!);
+}
 
-function buildImport(node: Node): ImportStatement | null {
+function buildImport(node: Node, ctx: BuildContext): ImportStatement | null {
   const pathNode = node.childForFieldName('path');
   if (!pathNode) return null;
-  const path: ImportStatement['path'] =
-    pathNode.type === 'string'
-      ? { kind: 'string', value: unescapeString(pathNode.text), span: spanOf(pathNode) }
-      : { kind: 'identifiers', parts: pathNode.namedChildren.filter(isIdentifier).map((n) => identifier(n)!) };
+  let path: ImportStatement['path'];
+  if (pathNode.type === 'string') {
+    const span = ctx.read.span(pathNode);
+    path = { kind: 'string', value: unescapeString(ctx.read.text(span)), span };
+  } else path = { kind: 'identifiers', parts: identifiers(pathNode, ctx) };
   const names = node.type === 'from_import_statement' ? node.childrenForFieldName('name') : [];
   return {
     path,
-    alias: identifier(node.childForFieldName('alias')),
-    selective: names.map((n) => identifier(n)!),
-    span: spanOf(node),
+    alias: identifier(node.childForFieldName('alias'), ctx),
+    selective: names.map((n) => identifier(n, ctx)!),
+    span: ctx.read.span(node),
   };
 }
 
 function buildLanguage(node: Node, ctx: BuildContext): LanguageDecl | null {
-  const name = identifier(node.childForFieldName('name'));
+  const name = identifier(node.childForFieldName('name'), ctx);
   if (!name) return null;
   const connectionChecks: ConnectionCheck[] = [];
-  for (const child of node.namedChildren) {
-    if (child.type !== 'connection_check') continue;
-    const ccName = identifier(child.childForFieldName('name'));
+  for (const { node: child, type } of typedNamedChildren(node)) {
+    if (type !== 'connection_check') continue;
+    const ccName = identifier(child.childForFieldName('name'), ctx);
     const body = expression(child.childForFieldName('body'), ctx);
     if (!ccName || !body) continue;
-    const parameters = child.namedChildren
+    const parameters = typedNamedChildren(child)
       .filter((c) => c.type === 'connection_parameter')
-      .map((p) => identifier(p.childForFieldName('name')))
+      .map((p) => identifier(p.node.childForFieldName('name'), ctx))
       .filter((p): p is Identifier => p !== null);
-    connectionChecks.push({ name: ccName, parameters, body, span: spanOf(child) });
+    connectionChecks.push({ name: ccName, parameters, body, span: ctx.read.span(child) });
   }
-  return { name, connectionChecks, span: spanOf(node) };
+  return { name, connectionChecks, span: ctx.read.span(node) };
 }
 
-/** Members of a body node, after reporting what is wrong with the block itself. */
-function bodyMembers(body: Node, ctx: BuildContext): Node[] {
-  const children = body.children.filter((c): c is Node => c !== null);
+/** Members of a body node (with their types), after reporting what is wrong with the block itself. */
+function bodyMembers(body: Node, ctx: BuildContext): Typed[] {
+  const children = typedChildren(body);
   switch (body.type) {
     case 'missing_colon_block': {
       const newline = children[0];
-      if (newline) ctx.report('error', 'E007', 'Expected Colon, found Newline', firstCharSpan(newline));
+      if (newline) ctx.report('error', 'E007', 'Expected Colon, found Newline', firstCharSpan(newline.node));
       break;
     }
     case 'indent_block':
@@ -130,20 +141,20 @@ function bodyMembers(body: Node, ctx: BuildContext): Node[] {
     case 'brace_block': {
       const last = children[children.length - 1];
       if (last?.type === 'missing_close_brace') {
-        ctx.report('warning', 'W101', 'Missing `}`: this block is closed by the end of the file', spanOf(children[0]));
+        ctx.report('warning', 'W101', 'Missing `}`: this block is closed by the end of the file', ctx.read.span(children[0].node));
       }
       break;
     }
   }
-  return children.filter((c) => c.isNamed);
+  return children.filter((c) => c.named);
 }
 
 function buildPattern(node: Node, ctx: BuildContext): Pattern | null {
-  const name = identifier(node.childForFieldName('name'));
+  const name = identifier(node.childForFieldName('name'), ctx);
   const body = node.childForFieldName('body');
   if (!name || !body) return null;
   const implementsClause = node.childForFieldName('implements');
-  if (implementsClause) ctx.report('error', 'E007', 'Expected Colon, found Implements', spanOf(implementsClause.firstChild ?? implementsClause));
+  if (implementsClause) ctx.report('error', 'E007', 'Expected Colon, found Implements', ctx.read.span(implementsClause.firstChild ?? implementsClause));
   const pattern: Pattern = {
     docComment: ctx.docFor(node),
     keyword: node.childForFieldName('keyword')?.text === 'template' ? 'template' : 'pattern',
@@ -153,10 +164,10 @@ function buildPattern(node: Node, ctx: BuildContext): Pattern | null {
     checks: [],
     requirements: [],
     elements: [],
-    span: spanOf(node),
+    span: ctx.read.span(node),
   };
-  for (const member of bodyMembers(body, ctx)) {
-    switch (member.type) {
+  for (const { node: member, type } of bodyMembers(body, ctx)) {
+    switch (type) {
       case 'scope_declaration':
         pushIf(pattern.scopes, buildScope(member, ctx));
         break;
@@ -183,7 +194,7 @@ function buildPattern(node: Node, ctx: BuildContext): Pattern | null {
 
 function notInPattern(member: Node, ctx: BuildContext): void {
   const first = member.firstChild ?? member;
-  ctx.report('error', 'E002', `${PATTERN_BODY}, found ${tokenKind(first)}`, spanOf(first));
+  ctx.report('error', 'E002', `${PATTERN_BODY}, found ${tokenKind(first)}`, ctx.read.span(first));
 }
 
 function buildElement(node: Node, ctx: BuildContext, inPattern: boolean): Element | null {
@@ -191,14 +202,14 @@ function buildElement(node: Node, ctx: BuildContext, inPattern: boolean): Elemen
 }
 
 function buildElementNow(node: Node, ctx: BuildContext, inPattern: boolean): Element | null {
-  const name = identifier(node.childForFieldName('name'));
+  const name = identifier(node.childForFieldName('name'), ctx);
   const body = node.childForFieldName('body');
   if (!name || !body) return null;
   const implementsClause = node.childForFieldName('implements');
   const element: Element = {
     docComment: ctx.docFor(node),
     name,
-    implements: implementsClause ? implementsClause.childrenForFieldName('pattern').map((n) => identifier(n)!) : [],
+    implements: implementsClause ? implementsClause.childrenForFieldName('pattern').map((n) => identifier(n, ctx)!) : [],
     scopes: [],
     refs: [],
     uses: [],
@@ -206,10 +217,10 @@ function buildElementNow(node: Node, ctx: BuildContext, inPattern: boolean): Ele
     bindings: [],
     children: [],
     inPattern,
-    span: spanOf(node),
+    span: ctx.read.span(node),
   };
-  for (const member of bodyMembers(body, ctx)) {
-    switch (member.type) {
+  for (const { node: member, type } of bodyMembers(body, ctx)) {
+    switch (type) {
       case 'scope_declaration':
         pushIf(element.scopes, buildScope(member, ctx));
         break;
@@ -217,7 +228,7 @@ function buildElementNow(node: Node, ctx: BuildContext, inPattern: boolean): Ele
         pushIf(element.refs, buildRef(member, ctx));
         break;
       case 'uses_declaration':
-        pushIf(element.uses, buildUses(member));
+        pushIf(element.uses, buildUses(member, ctx));
         break;
       case 'check_declaration':
         pushIf(element.checks, buildCheck(member, ctx));
@@ -230,7 +241,7 @@ function buildElementNow(node: Node, ctx: BuildContext, inPattern: boolean): Ele
         break;
       case 'requirement': {
         const action = member.childForFieldName('action');
-        if (action) ctx.report('error', 'E012', `'${action.text}' ${E012_LONG}`, spanOf(action));
+        if (action) ctx.report('error', 'E012', `'${action.text}' ${E012_LONG}`, ctx.read.span(action));
         break;
       }
     }
@@ -242,55 +253,55 @@ function pushIf<T>(list: T[], item: T | null): void {
   if (item !== null) list.push(item);
 }
 
-function qualifiedName(node: Node | null): Identifier[] | null {
-  return node ? node.namedChildren.filter(isIdentifier).map((n) => identifier(n)!) : null;
+function qualifiedName(node: Node | null, ctx: BuildContext): Identifier[] | null {
+  return node ? identifiers(node, ctx) : null;
 }
 
 function buildScope(node: Node, ctx: BuildContext): ScopeDecl | null {
-  const name = identifier(node.childForFieldName('name'));
+  const name = identifier(node.childForFieldName('name'), ctx);
   if (!name) return null;
   const valueNode = node.childForFieldName('value');
   const value = expression(valueNode, ctx);
   if (valueNode && !value) return null;
   return {
     name,
-    language: identifier(node.childForFieldName('language')?.childForFieldName('name') ?? null),
-    binds: qualifiedName(node.childForFieldName('binds')),
+    language: identifier(node.childForFieldName('language')?.childForFieldName('name') ?? null, ctx),
+    binds: qualifiedName(node.childForFieldName('binds'), ctx),
     expression: value,
-    span: spanOf(node),
+    span: ctx.read.span(node),
   };
 }
 
 function buildRef(node: Node, ctx: BuildContext): RefDecl | null {
-  const name = identifier(node.childForFieldName('name'));
-  const type = identifier(node.childForFieldName('type'));
+  const name = identifier(node.childForFieldName('name'), ctx);
+  const type = identifier(node.childForFieldName('type'), ctx);
   if (!name || !type) return null;
   const valueNode = node.childForFieldName('value');
   const value = expression(valueNode, ctx);
   if (valueNode && !value) return null;
-  return { name, type, binds: qualifiedName(node.childForFieldName('binds')), expression: value, span: spanOf(node) };
+  return { name, type, binds: qualifiedName(node.childForFieldName('binds'), ctx), expression: value, span: ctx.read.span(node) };
 }
 
-function buildUses(node: Node): UsesDecl | null {
-  const source = identifier(node.childForFieldName('source'));
-  const target = qualifiedName(node.childForFieldName('target'));
-  return source && target ? { source, target, span: spanOf(node) } : null;
+function buildUses(node: Node, ctx: BuildContext): UsesDecl | null {
+  const source = identifier(node.childForFieldName('source'), ctx);
+  const target = qualifiedName(node.childForFieldName('target'), ctx);
+  return source && target ? { source, target, span: ctx.read.span(node) } : null;
 }
 
 function buildCheck(node: Node, ctx: BuildContext): CheckDecl | null {
   const expr = expression(node.childForFieldName('expression'), ctx);
-  return expr ? { expression: expr, span: spanOf(node) } : null;
+  return expr ? { expression: expr, span: ctx.read.span(node) } : null;
 }
 
 function buildBinding(node: Node, ctx: BuildContext): Binding | null {
-  const path = qualifiedName(node.childForFieldName('path'));
+  const path = qualifiedName(node.childForFieldName('path'), ctx);
   const valueNode = node.childForFieldName('value');
   if (!valueNode) {
-    ctx.report('error', 'E003', 'Not a template binding', spanOf(node.firstChild ?? node));
+    ctx.report('error', 'E003', 'Not a template binding', ctx.read.span(node.firstChild ?? node));
     return null;
   }
   const value = expression(valueNode, ctx);
-  return path && value ? { path, expression: value, span: spanOf(node) } : null;
+  return path && value ? { path, expression: value, span: ctx.read.span(node) } : null;
 }
 
 function buildRequirement(node: Node, ctx: BuildContext): Requirement | null {
@@ -303,7 +314,7 @@ function buildRequirement(node: Node, ctx: BuildContext): Requirement | null {
     action,
     descendant: node.childForFieldName('descendant') !== null,
     component,
-    span: spanCovering(spanOf(node), spanOf(target)),
+    span: spanCovering(ctx.read.span(node), ctx.read.span(target)),
   };
 }
 
@@ -326,35 +337,35 @@ function buildComponent(target: Node, ctx: BuildContext, requirement: Node): Req
       if (!pattern) return null;
       return {
         kind: 'connection',
-        path: pattern.namedChildren.filter(isIdentifier).map((n) => identifier(n)!),
+        path: identifiers(pattern, ctx),
         wildcard: pattern.childForFieldName('wildcard') !== null,
-        span: spanOf(pattern),
+        span: ctx.read.span(pattern),
       };
     }
     case 'implements_target': {
-      const implemented = identifier(target.childForFieldName('pattern'));
+      const implemented = identifier(target.childForFieldName('pattern'), ctx);
       if (!implemented) return null;
       return {
         kind: 'element',
-        name: { name: '_anonymous', span: spanOf(requirement) },
+        name: { name: '_anonymous', span: ctx.read.span(requirement) },
         type: null,
         implements: implemented,
         body: null,
       };
     }
     case 'language_target': {
-      const name = identifier(target.childForFieldName('name'));
+      const name = identifier(target.childForFieldName('name'), ctx);
       return name && { kind: 'language', name };
     }
     case 'requirement_element': {
-      const name = identifier(target.childForFieldName('name'));
+      const name = identifier(target.childForFieldName('name'), ctx);
       if (!name) return null;
       const bodyNode = target.childForFieldName('body');
       return {
         kind: 'element',
         name,
-        type: identifier(target.childForFieldName('type')),
-        implements: identifier(target.childForFieldName('implements')),
+        type: identifier(target.childForFieldName('type'), ctx),
+        implements: identifier(target.childForFieldName('implements'), ctx),
         body: bodyNode ? buildRequirementBody(bodyNode, ctx) : null,
       };
     }
@@ -364,8 +375,8 @@ function buildComponent(target: Node, ctx: BuildContext, requirement: Node): Req
 
 function buildRequirementBody(body: Node, ctx: BuildContext): RequirementElementBody {
   const result: RequirementElementBody = { scopes: [], refs: [], checks: [], elements: [] };
-  for (const member of bodyMembers(body, ctx)) {
-    switch (member.type) {
+  for (const { node: member, type } of bodyMembers(body, ctx)) {
+    switch (type) {
       case 'scope_declaration':
         pushIf(result.scopes, buildScope(member, ctx));
         break;
@@ -380,7 +391,7 @@ function buildRequirementBody(body: Node, ctx: BuildContext): RequirementElement
         break;
       case 'requirement': {
         const action = member.childForFieldName('action');
-        if (action) ctx.report('error', 'E012', `'${action.text}' ${E012_SHORT}`, spanOf(action));
+        if (action) ctx.report('error', 'E012', `'${action.text}' ${E012_SHORT}`, ctx.read.span(action));
         break;
       }
       case 'uses_declaration':
@@ -392,38 +403,40 @@ function buildRequirementBody(body: Node, ctx: BuildContext): RequirementElement
   return result;
 }
 
-/** An expression node → model expression; null when absent or broken. */
-export function expression(node: Node | null, ctx?: BuildContext): Expression | null {
-  if (!node || node.isMissing) return null;
-  const span = spanOf(node);
-  switch (node.type) {
+/** An expression node (its type when already read) → model expression; null when absent or broken. */
+export function expression(node: Node | null, ctx: BuildContext, knownType?: string): Expression | null {
+  if (!node) return null;
+  const span = ctx.read.span(node);
+  // a missing node has no width: only then is the parser asked
+  if (span.startIndex === span.endIndex && node.isMissing) return null;
+  switch (knownType ?? node.type) {
     case 'identifier':
-      return { kind: 'identifier', name: node.text, span };
+      return { kind: 'identifier', name: ctx.read.text(span), span };
     case 'string':
-      return { kind: 'string', value: unescapeString(node.text), span };
+      return { kind: 'string', value: unescapeString(ctx.read.text(span)), span };
     case 'unterminated_string':
-      ctx?.report('error', 'E018', UNTERMINATED_STRING, span);
-      return { kind: 'string', value: unescapeString(node.text), span };
+      ctx.report('error', 'E018', UNTERMINATED_STRING, span);
+      return { kind: 'string', value: unescapeString(ctx.read.text(span)), span };
     case 'number':
-      return { kind: 'number', value: Number(node.text), span };
+      return { kind: 'number', value: Number(ctx.read.text(span)), span };
     case 'true':
       return { kind: 'boolean', value: true, span };
     case 'false':
       return { kind: 'boolean', value: false, span };
     case 'list': {
-      const elements = operands(node).map((e) => expression(e, ctx));
+      const elements = operands(node).map((e) => expression(e.node, ctx, e.type));
       return elements.every((e) => e !== null) ? { kind: 'list', elements: elements as Expression[], span } : null;
     }
     case 'member_expression': {
       const object = expression(node.childForFieldName('object'), ctx);
-      const member = identifier(node.childForFieldName('member'));
+      const member = identifier(node.childForFieldName('member'), ctx);
       return object && member ? { kind: 'member', object, member, span } : null;
     }
     case 'call_expression': {
       const callee = expression(node.childForFieldName('function'), ctx);
       const argsNode = node.childForFieldName('arguments');
       if (!callee || !argsNode) return null;
-      const args = operands(argsNode).map((a) => expression(a, ctx));
+      const args = operands(argsNode).map((a) => expression(a.node, ctx, a.type));
       return args.every((a) => a !== null) ? { kind: 'call', callee, args: args as Expression[], span } : null;
     }
   }
@@ -433,19 +446,19 @@ export function expression(node: Node | null, ctx?: BuildContext): Expression | 
 const NOT_OPERANDS = new Set(['comment', 'doc_comment', 'block_comment', 'ERROR']);
 
 /** Expression children of a list or argument list; stray characters (ERROR) are reported elsewhere. */
-function operands(node: Node): Node[] {
-  return node.namedChildren.filter((c) => !NOT_OPERANDS.has(c.type));
+function operands(node: Node): Typed[] {
+  return typedNamedChildren(node).filter((c) => !NOT_OPERANDS.has(c.type));
 }
 
 const TRIVIA = new Set(['comment', 'doc_comment', 'block_comment']);
 
 /** `element a:` with no indented line (and not even a comment) after it: the reference's E007. */
-function emptyIndentBlock(block: Node, children: Node[], ctx: BuildContext): void {
-  if (block.hasError) return; // the syntax error inside says it better
+function emptyIndentBlock(block: Node, children: readonly Typed[], ctx: BuildContext): void {
   if (children.some((c) => c.type === 'indent' || TRIVIA.has(c.type))) return;
+  if (block.hasError) return; // the syntax error inside says it better
   const next = nextToken(block);
   const span: Span = next
-    ? spanOf(next)
+    ? ctx.read.span(next)
     : { start: block.endPosition, end: block.endPosition, startIndex: block.endIndex, endIndex: block.endIndex };
   ctx.report('error', 'E007', `Expected Indent, found ${next ? tokenKind(next) : 'Eof'}`, span);
 }

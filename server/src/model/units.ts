@@ -7,6 +7,7 @@ import type { TokenTree } from '../syntax/tokenTree';
 import type { Token } from '../syntax/tokens';
 import { buildTopLevel, type BuildContext, type TopLevelItem } from './build';
 import { docCommentAbove } from './docComments';
+import { NodeReader } from './nodeReader';
 import type { ElementPool, KeptElement } from './elementReuse';
 import { unboundedPlaceholders } from './placeholders';
 import { textFindings } from './textFindings';
@@ -170,7 +171,7 @@ export function analyzeUnit(
 ): Unit {
   const diagnostics: HieDiagnostic[] = [];
   const report: Report = (severity, code, message, span) => void diagnostics.push({ severity, code, message, span, source: 'validation' });
-  const ctx: BuildContext = { docFor: (node) => docCommentAbove(lines, node.startPosition.row).doc, report, reuse: pool };
+  const ctx: BuildContext = { docFor: (node) => docCommentAbove(lines, node.startPosition.row).doc, report, reuse: pool, read: new NodeReader(text, lines) };
   const items: TopLevelItem[] = [];
   pool.beginUnit();
   for (const node of nodes) {

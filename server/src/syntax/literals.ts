@@ -7,6 +7,7 @@ export function unescapeString(literal: string): string {
   const quote = literal[0];
   const closed = literal.length >= 2 && literal.endsWith(quote) && !isEscapedAt(literal, literal.length - 1);
   const body = literal.slice(1, closed ? -1 : undefined);
+  if (!body.includes('\\')) return body;
   return body.replace(/\\([\s\S])/g, (whole, c: string) => ESCAPES[c] ?? whole);
 }
 
