@@ -68,7 +68,11 @@ function serverBuildOptions({ entryPoints, outdir, production, banner }) {
     logLevel: 'warning',
     sourcemap: !production,
     minify: production,
-    keepNames: true,
+    // no keepNames: esbuild would then wrap every function and class in a `__name(fn, "name")` call
+    // (Object.defineProperty) made each time the closure is created, e.g. per check in the static
+    // checker (CLI `check` of 5,000 lines: ~15 ms). Nothing reads function names; stack traces of
+    // the production bundle show minified names either way.
+    keepNames: false,
     plugins: [preferCjsBuilds],
     external: RUNTIME_PACKAGES,
     metafile: true,
