@@ -3,7 +3,7 @@
  * Unlike the reference, nothing is dropped silently: invalid TOML is one E511 diagnostic
  * at the error position (then no libraries), and a bad entry disables only itself.
  */
-import { promises as fs } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as TOML from '@iarna/toml';
 import type { LibraryConfig, LoadedConfig } from '../types';
@@ -96,7 +96,8 @@ export async function loadConfig(workspaceRoot: string): Promise<LoadedConfig> {
   const file = configPath(workspaceRoot);
   let text: string;
   try {
-    text = await fs.readFile(file, 'utf8');
+    // synchronously: a small file, and fs.promises would load node's promise file API (with readline) on the CLI's cold start
+    text = readFileSync(file, 'utf8');
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     if (err.code === 'ENOENT') return { file: null, text: '', libraries: [], specs: { exclude: [] }, diagnostics: [] };

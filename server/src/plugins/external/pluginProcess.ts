@@ -12,13 +12,19 @@
  * process group, which is killed when it stops (trust.md §4). Pipes are unref'd while idle
  * so a forgotten plugin never keeps the host alive.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { LibraryError } from '../../libraries/library';
 import { LineSplitter, DEFAULT_MAX_LINE_BYTES } from './lineSplitter';
 import { StderrDrain } from './stderrDrain';
 import { CODES } from '../host/codes';
 import { killGroup, releaseGroup, trackGroup, USE_PROCESS_GROUPS } from './processGroup';
 import { responseIdText } from './rpcMessages';
+
+/**
+ * node:child_process, loaded when the first plugin process starts: loading it (with net, dgram
+ * and friends) costs a `run` without external plugins several milliseconds of cold start.
+ */
+const childProcess = (): typeof import('node:child_process') => require('node:child_process') as typeof import('node:child_process');
 
 /** How long shutdown waits for the process to be gone after SIGKILL before giving up on it. */
 const REAP_WAIT_MS = 2000;
@@ -87,7 +93,7 @@ export class PluginProcess {
     return new Promise<void>((resolve, reject) => {
       let child: ChildProcessWithoutNullStreams;
       try {
-        child = spawn(program, args, { cwd, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true, detached: USE_PROCESS_GROUPS });
+        child = childProcess().spawn(program, args, { cwd, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true, detached: USE_PROCESS_GROUPS });
       } catch (e) {
         reject(new LibraryError('E500', `Failed to start external library '${name}': ${(e as Error).message}`));
         return;
