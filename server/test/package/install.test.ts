@@ -35,6 +35,8 @@ describe('package: the packed tarball installed offline', function () {
     assert.deepEqual(own, [
       'package/LICENSE',
       'package/README.md',
+      'package/dist/cli.cache',
+      'package/dist/cli.js',
       'package/dist/grammar/tree-sitter-hielements.wasm',
       'package/dist/hielements-language-server.js',
       'package/dist/hielements.js',
@@ -86,6 +88,12 @@ describe('package: the packed tarball installed offline', function () {
       stdout: '',
       stderr: "error: invalid value 'xml' for '--format'; valid values: human, json, sarif, junit, github\n",
     });
+  });
+
+  it('hielements starts the CLI with the code cache made for it when it was packed (same Node here)', () => {
+    const loader = path.join(prefix, 'lib', 'node_modules', 'hielements', 'dist', 'hielements.js');
+    const probe = `const s = require(${JSON.stringify(loader)}).compileCli(); console.log(s === null ? 'no script' : s.cachedDataRejected ? 'rejected' : 'accepted')`;
+    assert.deepEqual(run(process.execPath, ['-e', probe], elsewhere), { status: 0, stdout: 'accepted\n', stderr: '' });
   });
 
   it('hielements-language-server answers initialize over stdio and publishes the syntax error of an opened file', async () => {
