@@ -19,8 +19,13 @@ export class NodeReader {
 
   span(node: Node): Span {
     const start = node.startPosition;
+    const startIndex = node.startIndex;
     const endIndex = node.endIndex;
-    return { start: { row: start.row, column: start.column }, end: this.lines.pointAt(endIndex), startIndex: node.startIndex, endIndex };
+    // most nodes end on the row they start on
+    const end = endIndex < this.lines.rowStart(start.row + 1) || start.row + 1 >= this.lines.lineCount
+      ? { row: start.row, column: start.column + (endIndex - startIndex) }
+      : this.lines.pointAt(endIndex);
+    return { start: { row: start.row, column: start.column }, end, startIndex, endIndex };
   }
 
   /** The text a span covers. */

@@ -1,5 +1,7 @@
 import type { Point } from './span';
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /**
  * Line starts of a text, for converting between string indices (UTF-16 code units),
  * 0-based points, and the reference's 1-based byte positions.
@@ -64,6 +66,8 @@ export class LineIndex {
   private byteStarts: number[] | undefined;
 
   private lineStartBytes(): number[] {
+    // ASCII text (the usual case) has a byte per character
+    if (!this.byteStarts && !NON_ASCII.test(this.text)) this.byteStarts = this.starts;
     if (!this.byteStarts) {
       const starts = [0];
       for (let row = 1; row < this.starts.length; row++) {
