@@ -49,10 +49,22 @@ function runEditor(command: string, args: string[], env: NodeJS.ProcessEnv, cwd:
   });
 }
 
+/**
+ * The probe's result: a JSON object on a line of its own, or after a prompt Emacs printed in batch
+ * mode without a line break (the server asking whether a workspace with external plugins is trusted
+ * can come just before the result, depending on timing).
+ */
 const jsonLine = (r: Ran): any => {
-  const line = r.stdout.split('\n').find((l) => l.startsWith('{'));
-  if (!line) throw new Error(`the editor printed no result (exit ${r.status})\nstdout: ${r.stdout}\nstderr: ${r.stderr.slice(-3000)}`);
-  return JSON.parse(line);
+  for (const line of r.stdout.split('\n')) {
+    const at = line.indexOf('{"');
+    if (at === -1) continue;
+    try {
+      return JSON.parse(line.slice(at));
+    } catch {
+      // not the result
+    }
+  }
+  throw new Error(`the editor printed no result (exit ${r.status})\nstdout: ${r.stdout}\nstderr: ${r.stderr.slice(-3000)}`);
 };
 
 describe('e2e: the README editor snippets, as written', function () {
