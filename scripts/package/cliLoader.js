@@ -24,7 +24,7 @@ function compileCli() {
   // the flags cli.js sets first thing (CLI_V8_FLAGS, server/src/cli/entry.ts), set before compiling: a cache
   // is only accepted under the flags it was made with, and it is made when the run ends
   const major = Number(process.versions.node.split('.')[0]);
-  if (major >= 20 && major <= 24) for (const flag of ['--liftoff-only', '--semi-space-growth-factor=1']) require('node:v8').setFlagsFromString(flag);
+  if (major >= 20 && major <= 24) for (const flag of ['--liftoff-only', '--semi-space-growth-factor=1', '--interrupt-budget=270336']) require('node:v8').setFlagsFromString(flag);
   let cachedData;
   try {
     cachedData = fs.readFileSync(CACHE);
