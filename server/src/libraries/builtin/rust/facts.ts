@@ -47,25 +47,46 @@ export interface RustFacts {
   sites: RustSite[];
 }
 
+/**
+ * Parent-only patterns: the name, argument and doc fields are read in `collectFacts`. Field
+ * patterns (`(struct_item name: (type_identifier) @struct)`) would make tree-sitter analyse
+ * them against the whole Rust grammar when the query is built, which costs more than building
+ * the rest of it on a cold start.
+ */
 const QUERY = `
-(struct_item name: (type_identifier) @struct)
-(enum_item name: (type_identifier) @enum)
-(function_item name: (identifier) @function)
-(function_signature_item name: (identifier) @function)
-(trait_item name: (type_identifier) @trait)
+(struct_item) @struct
+(enum_item) @enum
+(function_item) @function
+(function_signature_item) @function
+(trait_item) @trait
 (impl_item) @impl
-(use_declaration argument: (_) @use)
-(extern_crate_declaration name: (identifier) @extern)
-(mod_item name: (identifier) @mod) @mod_item
+(use_declaration) @use
+(extern_crate_declaration) @extern
+(mod_item) @mod_item
 (scoped_identifier) @path
 (scoped_type_identifier) @path
 (attribute) @attribute
-(line_comment doc: (_)) @doc
-(block_comment doc: (_)) @doc
+(line_comment) @doc
+(block_comment) @doc
 (token_tree) @tokens
 (macro_invocation) @macro
 [(identifier) (type_identifier) (field_identifier)] @ident
 `;
+
+/** The type each item's `name` field must have for the item to count (`fn $name` in a macro_rules body does not). */
+const NAME_TYPES: Record<string, string> = {
+  struct: 'type_identifier',
+  enum: 'type_identifier',
+  function: 'identifier',
+  trait: 'type_identifier',
+  extern: 'identifier',
+};
+
+/** The named child in field `field` of `node` when it has type `type` (any named node for `type` undefined). */
+function namedField(node: Node, field: string, type?: string): Node | null {
+  const child = node.childForFieldName(field);
+  return child && child.isNamed && (type === undefined || child.type === type) ? child : null;
+}
 
 let extractor: Promise<(tree: Tree) => RustFacts> | undefined;
 
@@ -154,8 +175,19 @@ function collectFacts(x: Extraction, root: Node, facts: RustFacts, depth: number
   // The token tree of a body that parsed cleanly was read from its own tree: skip its tokens.
   let readFrom = -1;
   let readTo = -1;
-  for (const { name, node } of x.q.captures(root)) {
-    if (node.startIndex >= readFrom && node.startIndex < readTo && TOKEN_CAPTURES.has(name)) continue;
+  for (const { name, node: captured } of x.q.captures(root)) {
+    if (captured.startIndex >= readFrom && captured.startIndex < readTo && TOKEN_CAPTURES.has(name)) continue;
+    // the node the facts are about: the item's name, the use tree
+    let node = captured;
+    if (name in NAME_TYPES) {
+      const named = namedField(captured, 'name', NAME_TYPES[name]);
+      if (!named) continue;
+      node = named;
+    } else if (name === 'use') {
+      const argument = namedField(captured, 'argument');
+      if (!argument) continue;
+      node = argument;
+    } else if (name === 'doc' && !namedField(captured, 'doc')) continue;
     switch (name) {
       case 'macro': {
         const body = depth < x.macroDepth ? itemMacroBody(node) : undefined;
@@ -168,7 +200,7 @@ function collectFacts(x: Extraction, root: Node, facts: RustFacts, depth: number
       }
       case 'struct':
       case 'enum':
-        (name === 'struct' ? facts.structs : facts.enums).push({ name: identifierText(node), isPub: isPlainPub(node.parent) });
+        (name === 'struct' ? facts.structs : facts.enums).push({ name: identifierText(node), isPub: isPlainPub(captured) });
         facts.sites.push({ kind: name, name: identifierText(node), range: inFile(origin, rangeOf(node)) });
         break;
       case 'function':
