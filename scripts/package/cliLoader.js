@@ -13,6 +13,8 @@ const { wrap } = require('node:module');
 
 const CLI = path.join(__dirname, 'cli.js');
 const CACHE = path.join(__dirname, 'cli.cache');
+/** CLI_V8_FLAGS of server/src/cli/v8Flags.ts, the flags cli.js sets first thing (a test keeps the two lists equal). */
+const V8_FLAGS = ['--liftoff-only', '--semi-space-growth-factor=1', '--interrupt-budget=270336'];
 
 /**
  * cli.js compiled as a CommonJS module, with the cache when there is one; null when this Node cannot run a
@@ -21,10 +23,10 @@ const CACHE = path.join(__dirname, 'cli.cache');
 function compileCli() {
   const importModuleDynamically = vm.constants && vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER;
   if (importModuleDynamically === undefined) return null;
-  // the flags cli.js sets first thing (CLI_V8_FLAGS, server/src/cli/entry.ts), set before compiling: a cache
-  // is only accepted under the flags it was made with, and it is made when the run ends
+  // the flags cli.js sets first thing, set before compiling: a cache is only accepted under the flags it was made
+  // with, and it is made when the run ends
   const major = Number(process.versions.node.split('.')[0]);
-  if (major >= 20 && major <= 24) for (const flag of ['--liftoff-only', '--semi-space-growth-factor=1', '--interrupt-budget=270336']) require('node:v8').setFlagsFromString(flag);
+  if (major >= 20 && major <= 24) for (const flag of V8_FLAGS) require('node:v8').setFlagsFromString(flag);
   let cachedData;
   try {
     cachedData = fs.readFileSync(CACHE);
@@ -44,5 +46,5 @@ if (require.main === module) {
   if (script) runCli(script);
   else require(CLI);
 } else {
-  module.exports = { compileCli, runCli };
+  module.exports = { compileCli, runCli, V8_FLAGS };
 }
