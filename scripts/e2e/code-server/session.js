@@ -199,6 +199,24 @@ async function waitForToken(page, line, word, tries = 50) {
   throw new Error(`token "${word}" not rendered on line ${line}`);
 }
 
+/**
+ * Text of the hover that shows `text` once the mouse rests on `line`'s `word`, or '' if none does
+ * within `timeout`. The pointer is moved away and back until then, as a user does when the first
+ * rest went unnoticed (the editor was still laying out, or a notification covered the word).
+ */
+async function hoverText(page, line, word, text, timeout = ENV.timeouts.hover) {
+  const deadline = Date.now() + timeout;
+  const hover = page.locator('.monaco-hover', { hasText: text }).first();
+  while (Date.now() < deadline) {
+    const box = await waitForToken(page, line, word);
+    await page.mouse.move(5, 5);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
+    const shown = await hover.waitFor({ state: 'visible', timeout: Math.max(1, Math.min(5000, deadline - Date.now())) }).then(() => true, () => false);
+    if (shown) return (await hover.innerText().catch(() => '')).trim();
+  }
+  return '';
+}
+
 async function runCommand(page, title) {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
@@ -216,4 +234,4 @@ async function waitForStatusBar(page, re) {
     .find((t) => new RegExp(src).test(t)), re.source);
 }
 
-module.exports = { ENV, log, openSession, openFile, tokenBox, waitForToken, runCommand, waitForStatusBar };
+module.exports = { ENV, log, openSession, openFile, tokenBox, waitForToken, hoverText, runCommand, waitForStatusBar };
