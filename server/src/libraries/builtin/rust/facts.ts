@@ -74,13 +74,13 @@ const QUERY = `
 `;
 
 /** The type each item's `name` field must have for the item to count (`fn $name` in a macro_rules body does not). */
-const NAME_TYPES: Record<string, string> = {
-  struct: 'type_identifier',
-  enum: 'type_identifier',
-  function: 'identifier',
-  trait: 'type_identifier',
-  extern: 'identifier',
-};
+const NAME_TYPES: ReadonlyMap<string, string> = new Map([
+  ['struct', 'type_identifier'],
+  ['enum', 'type_identifier'],
+  ['function', 'identifier'],
+  ['trait', 'type_identifier'],
+  ['extern', 'identifier'],
+]);
 
 /** The named child in field `field` of `node` when it has type `type` (any named node for `type` undefined). */
 function namedField(node: Node, field: string, type?: string): Node | null {
@@ -179,8 +179,9 @@ function collectFacts(x: Extraction, root: Node, facts: RustFacts, depth: number
     if (captured.startIndex >= readFrom && captured.startIndex < readTo && TOKEN_CAPTURES.has(name)) continue;
     // the node the facts are about: the item's name, the use tree
     let node = captured;
-    if (name in NAME_TYPES) {
-      const named = namedField(captured, 'name', NAME_TYPES[name]);
+    const nameType = NAME_TYPES.get(name);
+    if (nameType !== undefined) {
+      const named = namedField(captured, 'name', nameType);
       if (!named) continue;
       node = named;
     } else if (name === 'use') {
