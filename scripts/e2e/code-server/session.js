@@ -116,13 +116,20 @@ async function openSession({ workspace, trusted = true, settings = {} }) {
   const cs = spawn(ENV.codeServerBin, [...csArgs, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry', '--disable-update-check', ...(trusted ? ['--disable-workspace-trust'] : []),
     '--disable-getting-started-override', '--log', 'info', dirs.workspace], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // two sources, one log: neither pipe may end it (the other could still write, which throws); the
+  // log ends when the process has closed both
   const csLog = fs.createWriteStream(path.join(dirs.tmp, 'code-server.log'));
-  cs.stdout.pipe(csLog);
-  cs.stderr.pipe(csLog);
+  csLog.on('error', (e) => log('code-server log:', e.message));
+  cs.stdout.pipe(csLog, { end: false });
+  cs.stderr.pipe(csLog, { end: false });
+  const exited = new Promise((resolve) => cs.on('close', () => csLog.end(resolve)));
   let browser;
   const close = async () => {
     try { if (browser) await browser.close(); } catch { /* already gone */ }
     cs.kill('SIGTERM');
+    const killer = setTimeout(() => cs.kill('SIGKILL'), 10000);
+    await exited;
+    clearTimeout(killer);
     if (!process.env.KEEP) fs.rmSync(dirs.tmp, { recursive: true, force: true });
     else log('kept', dirs.tmp);
   };
